@@ -1,4 +1,6 @@
 import { gruCell } from "../../exercises/gru/gru-cell/solution";
-import { describeExerciseContent } from "./exercise-harness";
+import { describeCrossCheck } from "./crosscheck-gate";
+import { describeExerciseGates } from "./exercise-gates";
 
-describeExerciseContent({ slug: "gru-cell", solution: gruCell, expectCrossCheck: true });
+describeExerciseGates("gru-cell", gruCell);
+describeCrossCheck("gru-cell");
