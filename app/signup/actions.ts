@@ -1,0 +1,24 @@
+"use server";
+import { signUp, type FieldErrors } from "@/lib/accounts";
+import { getDb } from "@/lib/db";
+
+export interface SignUpState {
+  ok: boolean;
+  /** Field → message key (auth.errors.*), translated by the form. */
+  fieldErrors: FieldErrors;
+  values: { email: string; name: string };
+}
+
+export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const input = {
+    email: String(form.get("email") ?? ""),
+    name: String(form.get("name") ?? ""),
+    password: String(form.get("password") ?? ""),
+  };
+  const result = await signUp(getDb(), input);
+  return {
+    ok: result.ok,
+    fieldErrors: result.ok ? {} : result.fieldErrors,
+    values: { email: input.email, name: input.name },
+  };
+}

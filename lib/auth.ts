@@ -1,0 +1,89 @@
+// Authentication (next-auth 4, credentials + JWT sessions) and the guards every page and route handler uses.
+//   Pages / server actions:  const user = await requireUser();   await requireRole("instructor");
+//   Route handlers:          const auth = await apiUser(); if (!auth.ok) return auth.response;
+//                            const auth = await apiRole("instructor"); …same shape
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { NextResponse } from "next/server";
+import { checkCredentials } from "./accounts";
+import { getDb } from "./db";
+import { ensureAuthSecret } from "./env";
+import { decideAccess, roleSchema, safeCallbackPath, type Role, type SessionUser } from "./roles";
+
+export type { Role, SessionUser } from "./roles";
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  secret: ensureAuthSecret(),
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const user = await checkCredentials(getDb(), credentials?.email, credentials?.password);
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+  },
+};
+
+/**
+ * The signed-in user, read fresh from the database (so a role change or a deleted account takes effect
+ * at once, not when the JWT expires), or null.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const token = session as (typeof session & { user?: { email?: string | null } }) | null;
+  const email = token?.user?.email;
+  if (!email) return null;
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true } });
+  if (!user) return null;
+  const role = roleSchema.safeParse(user.role);
+  return { ...user, role: role.success ? role.data : "learner" };
+}
+
+/** Path + query of the current request (set by proxy.ts), for ?callbackUrl= after sign-in. */
+async function currentPath(): Promise<string> {
+  return safeCallbackPath((await headers()).get("x-lacuna-path"));
+}
+
+export function signInPath(callbackUrl: string): string {
+  return `/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}`;
+}
+
+/** For pages and server actions: the user, or a redirect to /signin?callbackUrl=<this page>. */
+export async function requireUser(): Promise<SessionUser> {
+  return requireRole("learner");
+}
+
+/** For pages and server actions: signed out → /signin redirect; role too low → 403 page (app/forbidden.tsx). */
+export async function requireRole(role: Role): Promise<SessionUser> {
+  const decision = decideAccess(await getSessionUser(), role);
+  if (decision.kind === "signin") redirect(signInPath(await currentPath()));
+  if (decision.kind === "forbidden") forbidden();
+  return decision.user;
+}
+
+export type ApiAuth = { ok: true; user: SessionUser } | { ok: false; response: NextResponse };
+
+/** For route handlers: 401 JSON { error } when signed out, 403 JSON { error } when the role is too low. */
+export async function apiRole(role: Role): Promise<ApiAuth> {
+  const decision = decideAccess(await getSessionUser(), role);
+  if (decision.kind === "allow") return { ok: true, user: decision.user };
+  const status = decision.kind === "signin" ? 401 : 403;
+  return { ok: false, response: NextResponse.json({ error: decision.reason }, { status }) };
+}
+
+export async function apiUser(): Promise<ApiAuth> {
+  return apiRole("learner");
+}

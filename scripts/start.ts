@@ -1,0 +1,110 @@
+// `npm start` (and `npm run dev` with --dev): prepare the database, build when needed, then run the web
+// server and its sidecar processes together; when one of them exits, or on Ctrl-C/SIGTERM, all stop.
+//
+// Adding a sidecar (e.g. the grading daemon): append a ProcessSpec to `sidecars()` below. It gets the same
+// environment as the web server (DATABASE_URL, NEXTAUTH_SECRET, LACUNA_DATA_DIR, …).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { dataDir, EnvError, parseEnv, type Env } from "../lib/env";
+import { prepare } from "./lib/prepare";
+import { repoRoot } from "./lib/schemas";
+
+export interface ProcessSpec {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+const NEXT_BIN = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+const BUILD_ID = path.join(repoRoot, ".next", "BUILD_ID");
+// What a production build is made from; a newer file in here means the build is stale.
+const BUILD_INPUTS = ["app", "lib", "messages", "exercises", "grader", "components", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const SKIP_DIRS = new Set(["node_modules", ".next", "data", ".git"]);
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (SKIP_DIRS.has(entry.name)) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+export function buildIsStale(): boolean {
+  if (!existsSync(BUILD_ID)) return true;
+  const builtAt = statSync(BUILD_ID).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(repoRoot, input)) > builtAt);
+}
+
+/** Long-running processes started and stopped together with the web server. */
+function sidecars(_env: Env): ProcessSpec[] {
+  return [];
+}
+
+function webServer(env: Env, dev: boolean): ProcessSpec {
+  return { name: "web", command: process.execPath, args: [NEXT_BIN, dev ? "dev" : "start", "--port", String(env.PORT)] };
+}
+
+function supervise(specs: ProcessSpec[], childEnv: NodeJS.ProcessEnv): void {
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  const stopAll = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children.values()) {
+      // Each child leads its own process group, so `next start`'s next-server grandchild stops too.
+      if (child.pid && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+    process.exitCode = code;
+  };
+  for (const spec of specs) {
+    const child = spawn(spec.command, spec.args, { cwd: repoRoot, env: childEnv, stdio: "inherit", detached: true });
+    children.set(spec.name, child);
+    child.on("exit", (code, signal) => {
+      children.delete(spec.name);
+      if (!stopping) {
+        console.error(`[lacuna] ${spec.name} exited (${signal ?? code}); stopping the others`);
+        stopAll(code ?? 1);
+      }
+    });
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(0));
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  const env = parseEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+  const prepared = await prepare(env);
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: env.NODE_ENV,
+    PORT: String(env.PORT),
+    DATABASE_URL: prepared.databaseUrl,
+    LACUNA_DATA_DIR: dataDir(env),
+    NEXTAUTH_SECRET: prepared.secret,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!dev && buildIsStale()) {
+    console.log("[lacuna] building the app (next build)…");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: repoRoot, env: childEnv, stdio: "inherit" });
+    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status ?? build.signal})`);
+  }
+  console.log(`[lacuna] serving on http://localhost:${env.PORT} (${prepared.databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL"})`);
+  supervise([webServer(env, dev), ...sidecars(env)], childEnv);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});
