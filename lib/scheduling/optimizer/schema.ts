@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const fitOptionsSchema = z.object({
+  /** The latest share of the learner's cross-day reviews held out to judge the fit (time split, never random). */
+  holdoutFraction: z.number().gt(0).lt(1).default(0.25),
+  /** Fewer held-out reviews than this cannot tell two parameter sets apart: keep the current ones. */
+  minHeldOutReviews: z.number().int().min(1).default(30),
+  /** Fewer training items than this: the optimizer would return (near-)defaults; do not bother. */
+  minTrainingItems: z.number().int().min(1).default(64),
+  /** Give up on the optimizer after this many milliseconds. */
+  timeoutMs: z.number().int().min(1).default(60_000),
+});
+export type FitOptionsInput = z.input<typeof fitOptionsSchema>;
