@@ -1,0 +1,4 @@
+import { gradientDescent } from "../../exercises/gradient-descent/gradient-descent/solution";
+import { describeExerciseGates } from "./exercise-gates";
+
+describeExerciseGates("gradient-descent", gradientDescent);
