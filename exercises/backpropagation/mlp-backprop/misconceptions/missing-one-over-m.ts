@@ -1,0 +1,52 @@
+/** Misconception `missing-one-over-m`: the gradients of the summed cost, without the 1/m of the mean. Matrices are arrays of rows. */
+type Matrix = number[][];
+
+function matMul(A: Matrix, B: Matrix): Matrix {
+  const inner = B.length;
+  const cols = B[0]?.length ?? 0;
+  return A.map((row) => Array.from({ length: cols }, (_, j) => {
+    let sum = 0;
+    for (let k = 0; k < inner; k++) sum += row[k]! * B[k]![j]!;
+    return sum;
+  }));
+}
+
+function transpose(A: Matrix): Matrix {
+  return Array.from({ length: A[0]?.length ?? 0 }, (_, j) => A.map((row) => row[j]!));
+}
+
+/** Adds the column vector b (n × 1) to every column of Z. */
+function addColumn(Z: Matrix, b: Matrix): Matrix {
+  return Z.map((row, i) => row.map((v) => v + b[i]![0]!));
+}
+
+function map2(A: Matrix, B: Matrix, f: (a: number, b: number) => number): Matrix {
+  return A.map((row, i) => row.map((v, j) => f(v, B[i]![j]!)));
+}
+
+/** Σ over the examples (the columns), keeping an n × 1 column. */
+function sumOverExamples(A: Matrix): Matrix {
+  return A.map((row) => [row.reduce((sum, v) => sum + v, 0)]);
+}
+
+export function mlpBackprop(
+  X: number[][],
+  Y: number[][],
+  W1: number[][],
+  b1: number[][],
+  W2: number[][],
+  b2: number[][],
+): { dW1: number[][]; db1: number[][]; dW2: number[][]; db2: number[][] } {
+  const A1 = addColumn(matMul(W1, X), b1).map((row) => row.map(Math.tanh));
+  const A2 = addColumn(matMul(W2, A1), b2).map((row) => row.map((z) => 1 / (1 + Math.exp(-z))));
+
+  // Sigmoid with cross-entropy: dJ/dZ[2] per example is simply A[2] − Y.
+  const dZ2 = map2(A2, Y, (a, y) => a - y);
+  const dW2 = matMul(dZ2, transpose(A1));
+  const db2 = sumOverExamples(dZ2);
+  // tanh'(Z[1]) = 1 − A[1]², applied element-wise to W[2]ᵀ dZ[2].
+  const dZ1 = map2(matMul(transpose(W2), dZ2), A1, (g, a) => g * (1 - a * a));
+  const dW1 = matMul(dZ1, transpose(X));
+  const db1 = sumOverExamples(dZ1);
+  return { dW1, db1, dW2, db2 };
+}
