@@ -1,0 +1,20 @@
+/** Misconception "squared-error-cost": uses the squared error of the sigmoid output instead of the logistic loss. */
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function computeCostLogisticReg(X: number[][], y: number[], w: number[], b: number, lambda: number): number {
+  const m = X.length;
+  let lossSum = 0;
+  for (let i = 0; i < m; i++) {
+    const row = X[i]!;
+    let z = b;
+    for (let j = 0; j < w.length; j++) z += w[j]! * row[j]!;
+    const f = sigmoid(z);
+    const label = y[i]!;
+    lossSum += (f - label) ** 2;
+  }
+  let squaredWeights = 0;
+  for (const wj of w) squaredWeights += wj * wj;
+  return lossSum / (2 * m) + (lambda / (2 * m)) * squaredWeights;
+}
