@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // Enables forbidden() → app/forbidden.tsx with a real 403 status (used by requireRole in lib/auth.ts).
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // Type errors are caught by `tsc --noEmit -p .` (tests/CI); `next build` runs at `npm start`, where one
+  // engineer's work-in-progress types must not stop the whole app from serving.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

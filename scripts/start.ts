@@ -83,11 +83,13 @@ function supervise(specs: ProcessSpec[], childEnv: NodeJS.ProcessEnv): void {
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
-  const env = parseEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+  // NODE_ENV as the operator set it (default development): "production" is a declaration that this is a
+  // deployment, which turns on e.g. the demo-account warning. The children run Next in its own mode anyway.
+  const env = parseEnv(process.env);
   const prepared = await prepare(env);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: env.NODE_ENV,
+    NODE_ENV: dev ? "development" : "production",
     PORT: String(env.PORT),
     DATABASE_URL: prepared.databaseUrl,
     LACUNA_DATA_DIR: dataDir(env),
