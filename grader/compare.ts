@@ -1,0 +1,235 @@
+/**
+ * Compares a learner's output with the expected output: shapes first (named by output key), then element by
+ * element with numpy's allclose rule |got − expected| ≤ atol + rtol·|expected|, plus the rules plain
+ * arithmetic gets wrong: NaN matches only NaN (where NaN is expected), ±Infinity matches only itself, and
+ * -0 equals 0. Reports the largest absolute and relative errors and the index of the worst element;
+ * gradient outputs also get a relative error per parameter.
+ */
+import type { ExerciseMeta, Tolerance } from "../exercises/schema";
+import type { ShapeProblem } from "./report";
+import { Unrepresentable } from "./special-json";
+
+export interface ComparisonSettings {
+  tolerance: ExerciseMeta["tolerance"];
+  gradientOutputs: readonly string[];
+}
+
+export interface Comparison {
+  passed: boolean;
+  problems: ShapeProblem[];
+  maxAbsError: number | null;
+  maxRelError: number | null;
+  worstIndex: string | null;
+  gradients: { output: string; relativeError: number | null }[];
+}
+
+type Shape = number[] | "ragged" | "not-numeric";
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Unrepresentable);
+}
+
+export function describeType(value: unknown): string {
+  if (value instanceof Unrepresentable) return value.kind;
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+/** The shape of a rectangular nested array of numbers; a bare number has shape []. */
+export function shapeOf(value: unknown): Shape {
+  if (typeof value === "number") return [];
+  if (!Array.isArray(value)) return "not-numeric";
+  if (value.length === 0) return [0];
+  const inner = shapeOf(value[0]);
+  if (inner === "not-numeric" || inner === "ragged") return inner;
+  for (let i = 1; i < value.length; i++) {
+    const other = shapeOf(value[i]);
+    if (other === "not-numeric") return other;
+    if (other === "ragged" || other.length !== inner.length || other.some((d, k) => d !== inner[k])) return "ragged";
+  }
+  return [value.length, ...inner];
+}
+
+function flatten(value: unknown, out: number[]): number[] {
+  if (Array.isArray(value)) for (const item of value) flatten(item, out);
+  else out.push(value as number);
+  return out;
+}
+
+function formatShape(shape: Shape): string {
+  return Array.isArray(shape) ? `[${shape.join(", ")}]` : shape === "ragged" ? "a ragged array (rows of different lengths)" : "not a numeric array";
+}
+
+function indexPath(prefix: string, flatIndex: number, shape: number[]): string {
+  const indices: number[] = [];
+  let rest = flatIndex;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const size = shape[d] ?? 1;
+    indices.unshift(rest % size);
+    rest = Math.floor(rest / size);
+  }
+  return prefix + indices.map((i) => `[${i}]`).join("");
+}
+
+interface Accumulator {
+  passed: boolean;
+  problems: ShapeProblem[];
+  maxAbs: number | null;
+  maxRel: number | null;
+  worstViolation: number;
+  worstIndex: string | null;
+}
+
+function elementMatches(expected: number, got: number, tol: Tolerance): { ok: boolean; abs: number | null; violation: number } {
+  if (Number.isNaN(expected)) return { ok: Number.isNaN(got), abs: null, violation: Number.isNaN(got) ? 0 : Infinity };
+  if (!Number.isFinite(expected)) return { ok: got === expected, abs: null, violation: got === expected ? 0 : Infinity };
+  if (!Number.isFinite(got)) return { ok: false, abs: null, violation: Infinity };
+  const abs = Math.abs(got - expected);
+  const allowed = tol.atol + tol.rtol * Math.abs(expected);
+  const violation = abs === 0 ? 0 : allowed === 0 ? Infinity : abs / allowed;
+  return { ok: abs <= allowed, abs, violation };
+}
+
+function compareTensor(label: string, expected: unknown, got: unknown, tol: Tolerance, acc: Accumulator): void {
+  const expectedShape = shapeOf(expected);
+  const gotShape = shapeOf(got);
+  const name = label || "output";
+  if (expectedShape === "not-numeric" || expectedShape === "ragged") {
+    compareStructured(label, expected, got, tol, acc);
+    return;
+  }
+  if (!Array.isArray(gotShape)) {
+    acc.passed = false;
+    acc.problems.push({
+      output: label,
+      message:
+        gotShape === "ragged" || Array.isArray(got)
+          ? `${name}: expected shape ${formatShape(expectedShape)}, got ${formatShape(gotShape)}`
+          : `${name}: expected ${expectedShape.length === 0 ? "a number" : `an array of shape ${formatShape(expectedShape)}`}, got ${describeType(got)}`,
+    });
+    return;
+  }
+  if (gotShape.length !== expectedShape.length || gotShape.some((d, i) => d !== expectedShape[i])) {
+    acc.passed = false;
+    acc.problems.push({ output: label, message: `${name}: expected shape ${formatShape(expectedShape)}, got ${formatShape(gotShape)}` });
+    return;
+  }
+  const e = flatten(expected, []);
+  const g = flatten(got, []);
+  for (let i = 0; i < e.length; i++) {
+    const ev = e[i] as number;
+    const gv = g[i] as number;
+    const m = elementMatches(ev, gv, tol);
+    if (!m.ok) acc.passed = false;
+    if (m.abs !== null) {
+      acc.maxAbs = Math.max(acc.maxAbs ?? 0, m.abs);
+      if (ev !== 0) acc.maxRel = Math.max(acc.maxRel ?? 0, m.abs / Math.abs(ev));
+    }
+    if (!m.ok && m.violation > acc.worstViolation) {
+      acc.worstViolation = m.violation;
+      acc.worstIndex = indexPath(label, i, expectedShape);
+    }
+  }
+}
+
+/** Values that are not numeric tensors: objects, booleans, strings, lists of mixed things. */
+function compareStructured(label: string, expected: unknown, got: unknown, tol: Tolerance, acc: Accumulator): void {
+  const name = label || "output";
+  if (isPlainObject(expected)) {
+    if (!isPlainObject(got)) {
+      acc.passed = false;
+      acc.problems.push({ output: label, message: `${name}: expected an object with keys ${Object.keys(expected).join(", ")}, got ${describeType(got)}` });
+      return;
+    }
+    for (const key of Object.keys(expected)) {
+      const path = label ? `${label}.${key}` : key;
+      if (!(key in got)) {
+        acc.passed = false;
+        acc.problems.push({ output: path, message: `missing output "${path}"` });
+        continue;
+      }
+      compareTensor(path, expected[key], got[key], tol, acc);
+    }
+    return;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(got) || got.length !== expected.length) {
+      acc.passed = false;
+      acc.problems.push({ output: label, message: `${name}: expected a list of ${expected.length}, got ${Array.isArray(got) ? `a list of ${got.length}` : describeType(got)}` });
+      return;
+    }
+    expected.forEach((item, i) => compareTensor(`${label}[${i}]`, item, got[i], tol, acc));
+    return;
+  }
+  if (typeof expected === "number") {
+    compareTensor(label, expected, got, tol, acc);
+    return;
+  }
+  if (expected !== got) {
+    acc.passed = false;
+    acc.problems.push({ output: label, message: `${name}: expected ${JSON.stringify(expected)}, got ${got instanceof Unrepresentable ? got.kind : JSON.stringify(got) ?? describeType(got)}` });
+  }
+}
+
+/** ‖got − expected‖₂ / (‖got‖₂ + ‖expected‖₂), the usual gradient-check measure; 0 when both are zero. */
+export function gradientRelativeError(expected: unknown, got: unknown): number | null {
+  const es = shapeOf(expected);
+  const gs = shapeOf(got);
+  if (!Array.isArray(es) || !Array.isArray(gs) || es.join() !== gs.join()) return null;
+  const e = flatten(expected, []);
+  const g = flatten(got, []);
+  let diff = 0;
+  let ne = 0;
+  let ng = 0;
+  for (let i = 0; i < e.length; i++) {
+    const ev = e[i] as number;
+    const gv = g[i] as number;
+    if (!Number.isFinite(ev) || !Number.isFinite(gv)) return null;
+    diff += (gv - ev) ** 2;
+    ne += ev ** 2;
+    ng += gv ** 2;
+  }
+  const denominator = Math.sqrt(ne) + Math.sqrt(ng);
+  return denominator === 0 ? 0 : Math.sqrt(diff) / denominator;
+}
+
+export function toleranceFor(settings: ComparisonSettings, outputKey: string): Tolerance {
+  return settings.tolerance.outputs[outputKey] ?? settings.tolerance.default;
+}
+
+export function compareOutputs(expected: unknown, got: unknown, settings: ComparisonSettings): Comparison {
+  const acc: Accumulator = { passed: true, problems: [], maxAbs: null, maxRel: null, worstViolation: 0, worstIndex: null };
+  if (isPlainObject(expected)) {
+    if (!isPlainObject(got)) {
+      acc.passed = false;
+      acc.problems.push({ output: "", message: `expected an object with keys ${Object.keys(expected).join(", ")}, got ${describeType(got)}` });
+    } else {
+      for (const key of Object.keys(expected)) {
+        if (!Object.prototype.hasOwnProperty.call(got, key)) {
+          acc.passed = false;
+          acc.problems.push({ output: key, message: `missing output "${key}"` });
+          continue;
+        }
+        compareTensor(key, expected[key], got[key], toleranceFor(settings, key), acc);
+      }
+    }
+  } else {
+    compareTensor("", expected, got, settings.tolerance.default, acc);
+  }
+  const gradients =
+    isPlainObject(expected) && isPlainObject(got)
+      ? settings.gradientOutputs
+          .filter((key) => key in expected)
+          .map((key) => ({ output: key, relativeError: gradientRelativeError(expected[key], got[key]) }))
+      : [];
+  return {
+    passed: acc.passed,
+    problems: acc.problems,
+    maxAbsError: acc.maxAbs,
+    maxRelError: acc.maxRel,
+    worstIndex: acc.passed ? null : acc.worstIndex,
+    gradients,
+  };
+}

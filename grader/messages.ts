@@ -1,0 +1,71 @@
+/** Every message the grader shows a learner, in both languages. */
+import type { Lang } from "../exercises/schema";
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+export interface GraderMessages {
+  importRejected(path: string): string;
+  missingFunction(name: string, params: readonly string[]): string;
+  notAFunction(name: string, found: string): string;
+  sourceTooLarge(bytes: number, maxBytes: number): string;
+  caseTimeout(ms: number): string;
+  submissionTimeout(ms: number): string;
+  memory(mb: number): string;
+  stringOrArrayTooLong(detail: string): string;
+  returnedPromise: string;
+  outputTooLarge(chars: number): string;
+  outputTooDeep: string;
+  notRun: string;
+  crashed: string;
+  killedFromOutside: string;
+  unknownExercise(slug: string): string;
+  referenceFailed(detail: string): string;
+  poolClosed: string;
+  thrown(name: string, message: string): string;
+}
+
+export const messages: Record<Lang, GraderMessages> = {
+  en: {
+    importRejected: (path) =>
+      `imports are not allowed ("${path}"): write everything in this one file; Math and plain arrays are all an exercise needs`,
+    missingFunction: (name, params) => `your file must declare the function ${name}(${params.join(", ")}) (as "export function ${name}" or a top-level "function ${name}")`,
+    notAFunction: (name, found) => `"${name}" must be a function, but it is ${found}`,
+    sourceTooLarge: (bytes, maxBytes) => `the file is ${kb(bytes)}; submissions are limited to ${kb(maxBytes)}`,
+    caseTimeout: (ms) => `took longer than ${ms} ms (an endless loop, or far too much work)`,
+    submissionTimeout: (ms) => `the submission used up its ${ms} ms time budget before this case ran`,
+    memory: (mb) => `used more than the ${mb} MB of memory a submission may use`,
+    stringOrArrayTooLong: (detail) => `tried to build a value too large for memory (${detail})`,
+    returnedPromise: "returned a Promise: the function must return its result directly (no async)",
+    outputTooLarge: (chars) => `returned a value too large to compare (over ${chars.toLocaleString("en")} characters as JSON)`,
+    outputTooDeep: "returned a value nested too deeply (or a value that contains itself)",
+    notRun: "not run: an earlier error stopped the submission",
+    crashed: "your code made the grading process run out of memory and stop; nothing else was affected",
+    killedFromOutside: "the grading process stopped while running your submission (not caused by your code); please submit again",
+    unknownExercise: (slug) => `there is no exercise "${slug}" (lacuna exercises lists them)`,
+    referenceFailed: (detail) => `the exercise's reference failed, so this submission could not be graded: ${detail}`,
+    poolClosed: "the grader is shutting down; please submit again",
+    thrown: (name, message) => (message ? `${name}: ${message}` : name),
+  },
+  zh: {
+    importRejected: (path) => `不允许 import/require("${path}"):请把所有代码写在这一个文件里;练习只需要 Math 和普通数组`,
+    missingFunction: (name, params) => `文件中必须声明函数 ${name}(${params.join(", ")})(写成 "export function ${name}" 或顶层的 "function ${name}")`,
+    notAFunction: (name, found) => `"${name}" 必须是函数,但它是 ${found}`,
+    sourceTooLarge: (bytes, maxBytes) => `文件大小为 ${kb(bytes)};提交的文件不能超过 ${kb(maxBytes)}`,
+    caseTimeout: (ms) => `运行超过 ${ms} 毫秒(死循环,或计算量过大)`,
+    submissionTimeout: (ms) => `本次提交已用完 ${ms} 毫秒的总时间,这个用例没有运行`,
+    memory: (mb) => `使用的内存超过了每次提交允许的 ${mb} MB`,
+    stringOrArrayTooLong: (detail) => `试图创建一个内存放不下的值(${detail})`,
+    returnedPromise: "返回了 Promise:函数必须直接返回结果(不要用 async)",
+    outputTooLarge: (chars) => `返回值太大,无法比较(JSON 超过 ${chars.toLocaleString("en")} 个字符)`,
+    outputTooDeep: "返回值嵌套太深(或者包含它自身)",
+    notRun: "未运行:前面的错误已中止了这次提交",
+    crashed: "你的代码使评分进程内存耗尽而停止;其他提交不受影响",
+    killedFromOutside: "评分进程在运行你的提交时停止了(不是你的代码造成的);请重新提交",
+    unknownExercise: (slug) => `没有名为 "${slug}" 的练习(用 lacuna exercises 查看列表)`,
+    referenceFailed: (detail) => `练习的参考实现出错,这次提交无法评分:${detail}`,
+    poolClosed: "评分服务正在关闭;请重新提交",
+    thrown: (name, message) => (message ? `${name}: ${message}` : name),
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * The grade report: what a learner, an instructor dashboard and the Gradescope converter read.
+ * Plain JSON (no NaN, no Infinity, no undefined) so the web app can store it and re-validate it with
+ * `gradeReportSchema` when it reads it back.
+ */
+import { z } from "zod";
+
+export const reportVersion = 1;
+
+/** A position in the learner's own file: 1-based line and column. */
+export const sourceLocationSchema = z.object({
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+export type SourceLocation = z.infer<typeof sourceLocationSchema>;
+
+export const compileErrorSchema = z.object({
+  message: z.string(),
+  location: sourceLocationSchema.nullable(),
+  /** The offending line of the learner's file, for a caret display. */
+  lineText: z.string().nullable(),
+});
+export type CompileError = z.infer<typeof compileErrorSchema>;
+
+export const runtimeErrorKinds = [
+  "exception",
+  "timeout",
+  "memory",
+  "invalid-output",
+  "missing-function",
+  "crash",
+  "unknown-exercise",
+  "internal",
+] as const;
+export type RuntimeErrorKind = (typeof runtimeErrorKinds)[number];
+
+export const runtimeErrorSchema = z.object({
+  kind: z.enum(runtimeErrorKinds),
+  message: z.string(),
+  /** Where in the learner's file the error was thrown, when the stack points into it. */
+  location: sourceLocationSchema.nullable(),
+});
+export type RuntimeError = z.infer<typeof runtimeErrorSchema>;
+
+export const typeWarningSchema = z.object({
+  message: z.string(),
+  location: sourceLocationSchema,
+  code: z.number().int(),
+});
+export type TypeWarning = z.infer<typeof typeWarningSchema>;
+
+export const shapeProblemSchema = z.object({
+  /** Output key ("" for a single unnamed output), or the path of a nested value. */
+  output: z.string(),
+  message: z.string(),
+});
+export type ShapeProblem = z.infer<typeof shapeProblemSchema>;
+
+export const gradientErrorSchema = z.object({
+  output: z.string(),
+  /** ‖got − expected‖ / (‖got‖ + ‖expected‖); null when not comparable (shape or non-finite values). */
+  relativeError: z.number().nonnegative().nullable(),
+});
+
+export const caseResultSchema = z.object({
+  name: z.string(),
+  visible: z.boolean(),
+  weight: z.number().positive(),
+  passed: z.boolean(),
+  note: z.string().nullable(),
+  /** Shortened, readable values; null for hidden cases (their data is not revealed). */
+  inputs: z.string().nullable(),
+  expected: z.string().nullable(),
+  got: z.string().nullable(),
+  error: runtimeErrorSchema.nullable(),
+  problems: z.array(shapeProblemSchema),
+  /** Largest |got − expected| over finite elements; null when nothing was numerically comparable. */
+  maxAbsError: z.number().nonnegative().nullable(),
+  /** Largest |got − expected| / |expected| over finite, non-zero expected elements. */
+  maxRelError: z.number().nonnegative().nullable(),
+  /** Index path of the element furthest outside the tolerance, e.g. "dw[2][0]". */
+  worstIndex: z.string().nullable(),
+  gradients: z.array(gradientErrorSchema),
+  durationMs: z.number().nonnegative(),
+});
+export type CaseResult = z.infer<typeof caseResultSchema>;
+
+export const diagnosisSchema = z.object({
+  misconceptionId: z.string(),
+  title: z.string(),
+  explanation: z.string(),
+  /** How many failing cases the misconception's outputs were compared on (all of them matched). */
+  matchedCases: z.number().int().positive(),
+});
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+export const gradeStatuses = ["passed", "failed", "compile-error", "error"] as const;
+export type GradeStatus = (typeof gradeStatuses)[number];
+
+export const gradeReportSchema = z.object({
+  version: z.literal(reportVersion),
+  slug: z.string(),
+  seed: z.number().int().nonnegative(),
+  lang: z.enum(["zh", "en"]),
+  mode: z.enum(["visible", "all"]),
+  /**
+   * passed: every case passed. failed: graded, some cases failed (including code that threw, hung or ran out
+   * of memory). compile-error: the file could not be turned into runnable code. error: the grader could not
+   * grade (unknown exercise, the grading process was killed from outside): nothing is the learner's fault.
+   */
+  status: z.enum(gradeStatuses),
+  /** Weighted share of passed cases, 0–1. */
+  score: z.number().min(0).max(1),
+  points: z.number().nonnegative(),
+  maxPoints: z.number().nonnegative(),
+  compileErrors: z.array(compileErrorSchema),
+  /** An error that stopped the whole submission (top-level code, time budget, memory, crash). */
+  runtimeError: runtimeErrorSchema.nullable(),
+  console: z.object({ text: z.string(), truncated: z.boolean() }),
+  /** null until a type check ran (it runs separately so it never delays grading). */
+  typeWarnings: z.array(typeWarningSchema).nullable(),
+  cases: z.array(caseResultSchema),
+  diagnosis: z.array(diagnosisSchema),
+  timing: z.object({
+    queueMs: z.number().nonnegative(),
+    compileMs: z.number().nonnegative(),
+    expectedMs: z.number().nonnegative(),
+    runMs: z.number().nonnegative(),
+    diagnosisMs: z.number().nonnegative(),
+    totalMs: z.number().nonnegative(),
+  }),
+});
+export type GradeReport = z.infer<typeof gradeReportSchema>;
+
+export type GradeMode = GradeReport["mode"];
+
+export function emptyTiming(): GradeReport["timing"] {
+  return { queueMs: 0, compileMs: 0, expectedMs: 0, runMs: 0, diagnosisMs: 0, totalMs: 0 };
+}
+
+/** Attaches type-check warnings (computed separately) to a report. */
+export function withTypeWarnings(report: GradeReport, warnings: TypeWarning[]): GradeReport {
+  return { ...report, typeWarnings: warnings };
+}

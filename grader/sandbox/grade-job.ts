@@ -1,0 +1,306 @@
+/**
+ * Grades one submission inside a worker process: transpile, compute (or reuse) the expected outputs from the
+ * exercise's TensorFlow.js reference, run the learner's code in a fresh isolate, compare, diagnose, report.
+ */
+import os from "node:os";
+import path from "node:path";
+import { findExercise, type ExerciseEntry } from "../../exercises/catalog";
+import { generateCases, loadOracle } from "../../exercises/oracle";
+import type { Json, Lang, ParsedExerciseCase } from "../../exercises/schema";
+import { compareOutputs, type ComparisonSettings } from "../compare";
+import { diagnose } from "../diagnose";
+import { formatArgs, formatValue } from "../format";
+import type { GraderLimits } from "../limits";
+import { messages } from "../messages";
+import { emptyTiming, reportVersion, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type SourceLocation } from "../report";
+import { decodeSpecialJson, encodeSpecialJson } from "../special-json";
+import { transpileSubmission } from "../transpile";
+import type { LineMap } from "../sourcemap";
+import { runInIsolate, type CallOutcome, type IsolateLimits, type ThrownError } from "./run-isolate";
+
+export interface GradeJob {
+  slug: string;
+  source: string;
+  seed: number;
+  lang: Lang;
+  mode: GradeMode;
+  exercisesRoot: string;
+}
+
+/** Tells the parent's watchdog how long the next step may take (sandbox steps are learner code). */
+export type PhaseListener = (phase: "host" | "sandbox", budgetMs: number) => void;
+
+interface ExpectedSet {
+  cases: ParsedExerciseCase[];
+  expected: Json[];
+}
+
+const cacheLimit = 256;
+const expectedCache = new Map<string, Promise<ExpectedSet>>();
+const misconceptionCache = new Map<string, Promise<MisconceptionOutputs>>();
+
+/** Outputs of one misconception on every case of a seed (null where it threw). */
+type MisconceptionOutputs = (unknown | null)[];
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function expectedFor(entry: ExerciseEntry, seed: number): Promise<ExpectedSet> {
+  return remember(expectedCache, `${entry.dir}\0${seed}`, async () => {
+    const oracle = await loadOracle(entry);
+    const cases = generateCases(oracle, seed);
+    const expected = cases.map((c) => oracle.reference(...(structuredClone(c.args) as Json[])));
+    return { cases, expected };
+  });
+}
+
+const hostPrefixes = [path.resolve(process.cwd()), os.tmpdir(), os.homedir()].filter((p) => p.length > 1);
+
+/** Error text shown to learners never contains paths of the machine that graded it. */
+export function scrubHostPaths(text: string): string {
+  let out = text;
+  for (const prefix of hostPrefixes) out = out.split(prefix).join("<grader>");
+  return out.replace(/(?:file:\/\/)?\/[^\s'"()]*node_modules[^\s'"()]*/g, "<grader>");
+}
+
+function locate(stack: string, lineMap: LineMap): SourceLocation | null {
+  const frame = /submission\.js:(\d+):(\d+)/.exec(stack);
+  if (!frame) return null;
+  const line = Number(frame[1]);
+  const column = Number(frame[2]) - (Number(frame[1]) === 1 ? "try { ".length : 0);
+  return lineMap.original(line, Math.max(1, column));
+}
+
+const memoryPatterns = /^(Array buffer allocation failed|Invalid string length|Invalid array length|Invalid typed array length|Array buffer allocation)/;
+
+function thrownToRuntimeError(error: ThrownError, lineMap: LineMap, lang: Lang): RuntimeError {
+  const text = messages[lang];
+  if (memoryPatterns.test(error.message)) {
+    return { kind: "memory", message: text.stringOrArrayTooLong(`${error.name}: ${error.message}`), location: locate(error.stack, lineMap) };
+  }
+  return { kind: "exception", message: scrubHostPaths(text.thrown(error.name, error.message)), location: locate(error.stack, lineMap) };
+}
+
+function outcomeError(outcome: CallOutcome, lineMap: LineMap, lang: Lang, limits: GraderLimits): RuntimeError | null {
+  const text = messages[lang];
+  switch (outcome.kind) {
+    case "value":
+      return null;
+    case "thrown":
+      return thrownToRuntimeError(outcome.error, lineMap, lang);
+    case "promise":
+      return { kind: "invalid-output", message: text.returnedPromise, location: null };
+    case "too-large":
+      return { kind: "invalid-output", message: text.outputTooLarge(limits.outputChars), location: null };
+    case "too-deep":
+      return { kind: "invalid-output", message: text.outputTooDeep, location: null };
+    case "timeout":
+      return { kind: "timeout", message: text.caseTimeout(limits.caseMs), location: null };
+    case "submission-timeout":
+      return { kind: "timeout", message: text.submissionTimeout(limits.submissionMs), location: null };
+    case "memory":
+      return { kind: "memory", message: text.memory(limits.memoryMb), location: null };
+    case "not-run":
+      return { kind: "exception", message: text.notRun, location: null };
+  }
+}
+
+function isolateLimits(limits: GraderLimits): IsolateLimits {
+  return {
+    caseMs: limits.caseMs,
+    submissionMs: limits.submissionMs,
+    memoryMb: limits.memoryMb,
+    consoleChars: limits.consoleChars,
+    outputChars: limits.outputChars,
+  };
+}
+
+/** Misconceptions are trusted code, but they run in an isolate too: same semantics as the learner's code. */
+const trustedLimits: IsolateLimits = { caseMs: 10_000, submissionMs: 60_000, memoryMb: 256, consoleChars: 1, outputChars: 50_000_000 };
+
+function misconceptionOutputs(entry: ExerciseEntry, id: string, seed: number, set: ExpectedSet, onPhase: PhaseListener): Promise<MisconceptionOutputs> {
+  return remember(misconceptionCache, `${entry.dir}\0${id}\0${seed}`, async () => {
+    const { readFileSync } = await import("node:fs");
+    const source = readFileSync(path.join(entry.dir, "misconceptions", `${id}.ts`), "utf8");
+    const compiled = await transpileSubmission({ source, functionName: entry.meta.functionName, params: entry.meta.params, lang: "en", maxSourceBytes: 10_000_000 });
+    if (!compiled.ok) throw new Error(`misconceptions/${id}.ts does not compile: ${compiled.errors[0]?.message}`);
+    onPhase("sandbox", trustedLimits.submissionMs + 5000);
+    const run = runInIsolate(compiled.code, entry.meta.functionName, set.cases.map((c) => ({ argsJson: encodeSpecialJson(c.args), muted: true })), trustedLimits);
+    onPhase("host", 0);
+    return run.calls.map((call) => (call.kind === "value" ? decodeSpecialJson(call.json) : null));
+  });
+}
+
+export function errorReport(job: Pick<GradeJob, "slug" | "seed" | "lang" | "mode">, error: RuntimeError, status: GradeReport["status"] = "error"): GradeReport {
+  return {
+    version: reportVersion,
+    slug: job.slug,
+    seed: job.seed,
+    lang: job.lang,
+    mode: job.mode,
+    status,
+    score: 0,
+    points: 0,
+    maxPoints: 0,
+    compileErrors: [],
+    runtimeError: error,
+    console: { text: "", truncated: false },
+    typeWarnings: null,
+    cases: [],
+    diagnosis: [],
+    timing: emptyTiming(),
+  };
+}
+
+export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: PhaseListener = () => {}): Promise<GradeReport> {
+  const started = performance.now();
+  const text = messages[job.lang];
+  const entry = findExercise(job.slug, job.exercisesRoot);
+  if (!entry) return errorReport(job, { kind: "unknown-exercise", message: text.unknownExercise(job.slug), location: null });
+  const timing = emptyTiming();
+
+  const compileStarted = performance.now();
+  const compiled = await transpileSubmission({
+    source: job.source,
+    functionName: entry.meta.functionName,
+    params: entry.meta.params,
+    lang: job.lang,
+    maxSourceBytes: limits.sourceBytes,
+  });
+  timing.compileMs = performance.now() - compileStarted;
+  if (!compiled.ok) {
+    return { ...errorReport(job, null as never, "compile-error"), runtimeError: null, compileErrors: compiled.errors, timing: { ...timing, totalMs: performance.now() - started } };
+  }
+
+  const expectedStarted = performance.now();
+  let set: ExpectedSet;
+  try {
+    set = await expectedFor(entry, job.seed);
+  } catch (error) {
+    return errorReport(job, { kind: "internal", message: scrubHostPaths(text.referenceFailed((error as Error).message)), location: null });
+  }
+  timing.expectedMs = performance.now() - expectedStarted;
+  const selected = set.cases.map((c, index) => ({ c, index })).filter(({ c }) => job.mode === "all" || c.visible);
+
+  const runStarted = performance.now();
+  onPhase("sandbox", limits.submissionMs + 1000);
+  const run = runInIsolate(
+    compiled.code,
+    entry.meta.functionName,
+    selected.map(({ c }) => ({ argsJson: encodeSpecialJson(c.args), muted: !c.visible })),
+    isolateLimits(limits),
+  );
+  onPhase("host", 0);
+  timing.runMs = performance.now() - runStarted;
+
+  let runtimeError: RuntimeError | null = null;
+  switch (run.bind.kind) {
+    case "ok":
+      break;
+    case "compile":
+      return {
+        ...errorReport(job, null as never, "compile-error"),
+        runtimeError: null,
+        compileErrors: [{ message: scrubHostPaths(run.bind.error.message), location: null, lineText: null }],
+        timing: { ...timing, totalMs: performance.now() - started },
+      };
+    case "missing": {
+      const message = run.bind.found === "undefined" ? text.missingFunction(entry.meta.functionName, entry.meta.params) : text.notAFunction(entry.meta.functionName, run.bind.found);
+      return {
+        ...errorReport(job, null as never, "compile-error"),
+        runtimeError: null,
+        compileErrors: [{ message, location: null, lineText: null }],
+        console: run.console,
+        timing: { ...timing, totalMs: performance.now() - started },
+      };
+    }
+    case "thrown":
+      runtimeError = thrownToRuntimeError(run.bind.error, compiled.lineMap, job.lang);
+      break;
+    case "timeout":
+      runtimeError = { kind: "timeout", message: text.caseTimeout(limits.caseMs), location: null };
+      break;
+    case "memory":
+      runtimeError = { kind: "memory", message: text.memory(limits.memoryMb), location: null };
+      break;
+  }
+  if (!runtimeError && run.memoryExceeded) runtimeError = { kind: "memory", message: text.memory(limits.memoryMb), location: null };
+
+  const settings: ComparisonSettings = { tolerance: entry.meta.tolerance, gradientOutputs: entry.meta.gradientOutputs };
+  const gotValues: (unknown | undefined)[] = [];
+  const cases: CaseResult[] = selected.map(({ c, index }, i) => {
+    const outcome = run.calls[i] ?? { kind: "not-run" };
+    const expected = set.expected[index];
+    const error = outcomeError(outcome, compiled.lineMap, job.lang, limits);
+    const got = outcome.kind === "value" ? decodeSpecialJson(outcome.json) : undefined;
+    gotValues.push(got);
+    const comparison = outcome.kind === "value" ? compareOutputs(expected, got, settings) : null;
+    return {
+      name: c.name,
+      visible: c.visible,
+      weight: c.weight,
+      passed: comparison?.passed ?? false,
+      note: c.note ? c.note[job.lang] : null,
+      inputs: c.visible ? formatArgs(entry.meta.params, c.args) : null,
+      expected: c.visible ? formatValue(expected) : null,
+      got: c.visible && outcome.kind === "value" ? formatValue(got) : null,
+      error,
+      problems: comparison?.problems ?? [],
+      maxAbsError: comparison?.maxAbsError ?? null,
+      maxRelError: comparison?.maxRelError ?? null,
+      worstIndex: comparison?.worstIndex ?? null,
+      gradients: comparison?.gradients ?? [],
+      durationMs: run.durationsMs[i] ?? 0,
+    };
+  });
+
+  const diagnosisStarted = performance.now();
+  const failing = selected.map((s, i) => ({ ...s, i })).filter(({ i }) => !cases[i]!.passed && gotValues[i] !== undefined);
+  let diagnosis: GradeReport["diagnosis"] = [];
+  if (failing.length > 0) {
+    try {
+      const outputs = new Map<string, MisconceptionOutputs>();
+      for (const m of entry.meta.misconceptions) outputs.set(m.id, await misconceptionOutputs(entry, m.id, job.seed, set, onPhase));
+      diagnosis = diagnose({
+        misconceptions: entry.meta.misconceptions,
+        failing: failing.map(({ index, i }) => ({ caseIndex: index, expected: set.expected[index], got: gotValues[i] })),
+        outputsOf: (id) => outputs.get(id) ?? [],
+        settings,
+        lang: job.lang,
+      });
+    } catch (error) {
+      // A broken misconception file must not cost the learner their grade; `lacuna check` reports it.
+      process.emitWarning(`diagnosis skipped for ${job.slug}: ${(error as Error).message}`);
+    }
+  }
+  timing.diagnosisMs = performance.now() - diagnosisStarted;
+
+  const maxPoints = cases.reduce((sum, c) => sum + c.weight, 0);
+  const points = cases.reduce((sum, c) => sum + (c.passed ? c.weight : 0), 0);
+  timing.totalMs = performance.now() - started;
+  return {
+    version: reportVersion,
+    slug: job.slug,
+    seed: job.seed,
+    lang: job.lang,
+    mode: job.mode,
+    status: cases.length > 0 && points === maxPoints ? "passed" : "failed",
+    score: maxPoints > 0 ? points / maxPoints : 0,
+    points,
+    maxPoints,
+    compileErrors: [],
+    runtimeError,
+    console: { text: scrubHostPaths(run.console.text), truncated: run.console.truncated },
+    typeWarnings: null,
+    cases,
+    diagnosis,
+    timing,
+  };
+}

@@ -1,0 +1,35 @@
+/** Messages between the pool (parent) and its worker processes, validated on both sides. */
+import { z } from "zod";
+import { graderLimitsSchema } from "../limits";
+
+export const gradeJobSchema = z.object({
+  slug: z.string(),
+  source: z.string(),
+  seed: z.number().int().nonnegative(),
+  lang: z.enum(["zh", "en"]),
+  mode: z.enum(["visible", "all"]),
+  exercisesRoot: z.string(),
+});
+
+export const toWorkerSchema = z.object({
+  type: z.literal("grade"),
+  id: z.number().int(),
+  job: gradeJobSchema,
+  limits: graderLimitsSchema,
+});
+export type ToWorker = z.input<typeof toWorkerSchema>;
+
+export const fromWorkerSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ready") }),
+  z.object({ type: z.literal("phase"), id: z.number().int(), phase: z.enum(["host", "sandbox"]), budgetMs: z.number().nonnegative() }),
+  z.object({ type: z.literal("result"), id: z.number().int(), report: z.unknown(), recycle: z.boolean() }),
+  z.object({ type: z.literal("failed"), id: z.number().int(), message: z.string() }),
+]);
+export type FromWorker = z.infer<typeof fromWorkerSchema>;
+
+export const toTypeCheckerSchema = z.object({ id: z.number().int(), source: z.string() });
+export const fromTypeCheckerSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ready") }),
+  z.object({ type: z.literal("result"), id: z.number().int(), warnings: z.unknown() }),
+  z.object({ type: z.literal("failed"), id: z.number().int(), message: z.string() }),
+]);

@@ -1,0 +1,174 @@
+/**
+ * Runs one submission in a fresh isolated-vm isolate: harness, learner module, then one call per case, each
+ * under a wall-time limit and all under the submission's budget. Only strings cross the boundary (case
+ * inputs in, serialised results out); no Reference or ExternalCopy is ever passed into the isolate.
+ * Loaded only inside worker processes (see ./worker.ts), never by the grading daemon.
+ */
+import ivm from "isolated-vm";
+import { harnessFilename, harnessSource, submissionFilename } from "../harness";
+
+export interface IsolateLimits {
+  caseMs: number;
+  submissionMs: number;
+  memoryMb: number;
+  consoleChars: number;
+  outputChars: number;
+}
+
+export interface ThrownError {
+  name: string;
+  message: string;
+  stack: string;
+}
+
+/** What happened to one call, before any comparison. */
+export type CallOutcome =
+  | { kind: "value"; json: string }
+  | { kind: "thrown"; error: ThrownError }
+  | { kind: "promise" }
+  | { kind: "too-large" }
+  | { kind: "too-deep" }
+  | { kind: "timeout" }
+  | { kind: "submission-timeout" }
+  | { kind: "memory" }
+  | { kind: "not-run" };
+
+export type BindOutcome =
+  | { kind: "ok" }
+  | { kind: "missing"; found: string }
+  | { kind: "thrown"; error: ThrownError }
+  | { kind: "timeout" }
+  | { kind: "memory" }
+  | { kind: "compile"; error: ThrownError };
+
+export interface IsolateRun {
+  bind: BindOutcome;
+  calls: CallOutcome[];
+  console: { text: string; truncated: boolean };
+  durationsMs: number[];
+  memoryExceeded: boolean;
+}
+
+export interface IsolateCall {
+  argsJson: string;
+  /** Console output during hidden cases is dropped so it cannot reveal their inputs. */
+  muted: boolean;
+}
+
+type HostFailure = "timeout" | "memory" | "other";
+
+function classifyHostError(error: unknown, isolate: ivm.Isolate): HostFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isolate.isDisposed || /memory limit/i.test(message)) return "memory";
+  if (/timed out/i.test(message)) return "timeout";
+  return "other";
+}
+
+function parseHarnessJson<T>(text: unknown): T {
+  if (typeof text !== "string") throw new Error("the harness returned a non-string");
+  return JSON.parse(text) as T;
+}
+
+interface RawCallResult {
+  ok: boolean;
+  value?: unknown;
+  error?: ThrownError;
+  promise?: boolean;
+  tooLarge?: boolean;
+  tooDeep?: boolean;
+}
+
+/** Pulls the serialised value out of the harness's answer without re-serialising it. */
+function valueJson(raw: string): string {
+  const prefix = '{"ok":true,"value":';
+  return raw.slice(prefix.length, -1);
+}
+
+export function runInIsolate(code: string, functionName: string, calls: IsolateCall[], limits: IsolateLimits): IsolateRun {
+  const started = performance.now();
+  const remaining = (): number => Math.max(0, limits.submissionMs - (performance.now() - started));
+  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+  const outcomes: CallOutcome[] = [];
+  const durationsMs: number[] = [];
+  let consoleOutput = { text: "", truncated: false };
+  let bind: BindOutcome = { kind: "ok" };
+  let memoryExceeded = false;
+  try {
+    const context = isolate.createContextSync();
+    isolate
+      .compileScriptSync(harnessSource({ outputChars: limits.outputChars, consoleChars: limits.consoleChars }), { filename: harnessFilename })
+      .runSync(context, { timeout: 2000 });
+    const api = context.global.getSync("__lacuna", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+    const runCase = api.getSync("runCase", { reference: true }) as ivm.Reference<(...args: unknown[]) => string>;
+    const apply = (name: string, args: (string | boolean)[], timeout: number): string =>
+      parseHarnessJsonText((api.getSync(name, { reference: true }) as ivm.Reference<(...a: (string | boolean)[]) => string>).applySync(undefined, args, { timeout }));
+
+    try {
+      let script: ivm.Script;
+      try {
+        script = isolate.compileScriptSync(code, { filename: submissionFilename });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        bind = { kind: "compile", error: { name: "SyntaxError", message, stack: "" } };
+        return { bind, calls: calls.map(() => ({ kind: "not-run" })), console: consoleOutput, durationsMs: calls.map(() => 0), memoryExceeded };
+      }
+      const moduleTimeout = Math.max(1, Math.min(limits.caseMs, remaining()));
+      script.runSync(context, { timeout: moduleTimeout });
+      const bound = parseHarnessJson<{ ok: boolean; missing?: boolean; found?: string; error?: ThrownError }>(apply("bind", [functionName], 1000));
+      if (bound.missing) bind = { kind: "missing", found: bound.found ?? "undefined" };
+      else if (bound.error) bind = { kind: "thrown", error: bound.error };
+    } catch (error) {
+      const failure = classifyHostError(error, isolate);
+      if (failure === "other") throw error;
+      bind = { kind: failure };
+      memoryExceeded = failure === "memory";
+    }
+
+    for (const call of calls) {
+      const callStarted = performance.now();
+      let outcome: CallOutcome;
+      if (bind.kind !== "ok" || memoryExceeded) outcome = { kind: memoryExceeded ? "memory" : "not-run" };
+      else if (remaining() < 1) outcome = { kind: "submission-timeout" };
+      else {
+        const timeout = Math.max(1, Math.min(limits.caseMs, Math.floor(remaining())));
+        try {
+          const raw = runCase.applySync(undefined, [call.argsJson, call.muted], { timeout });
+          outcome = toCallOutcome(raw);
+        } catch (error) {
+          const failure = classifyHostError(error, isolate);
+          if (failure === "other") throw error;
+          if (failure === "memory") memoryExceeded = true;
+          outcome = { kind: failure === "timeout" && timeout < limits.caseMs ? "submission-timeout" : failure };
+        }
+      }
+      outcomes.push(outcome);
+      durationsMs.push(performance.now() - callStarted);
+    }
+    if (!isolate.isDisposed) {
+      try {
+        consoleOutput = parseHarnessJson(apply("takeConsole", [], 500));
+      } catch {
+        // Console output is best effort: an isolate that just hit a limit may not answer.
+      }
+    }
+    return { bind, calls: outcomes, console: consoleOutput, durationsMs, memoryExceeded };
+  } finally {
+    if (!isolate.isDisposed) isolate.dispose();
+  }
+}
+
+function parseHarnessJsonText(value: unknown): string {
+  if (typeof value !== "string") throw new Error("the harness returned a non-string");
+  return value;
+}
+
+function toCallOutcome(raw: unknown): CallOutcome {
+  if (typeof raw !== "string") throw new Error("the harness returned a non-string");
+  if (raw.startsWith('{"ok":true,"value":')) return { kind: "value", json: valueJson(raw) };
+  const parsed = JSON.parse(raw) as RawCallResult;
+  if (parsed.error) return { kind: "thrown", error: parsed.error };
+  if (parsed.promise) return { kind: "promise" };
+  if (parsed.tooLarge) return { kind: "too-large" };
+  if (parsed.tooDeep) return { kind: "too-deep" };
+  throw new Error(`unexpected harness answer: ${raw.slice(0, 200)}`);
+}
