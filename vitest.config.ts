@@ -1,0 +1,34 @@
+// Unit and integration tests (vitest). Playwright's e2e tests are *.spec.ts and run separately.
+// Two projects: "default" runs every *.test.ts on SQLite; "postgres" runs tests/db/** again against the
+// real PostgreSQL (LACUNA_TEST_DB=postgres), each test database created and dropped by tests/helpers/db.ts.
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: { alias: { "@": root } },
+  test: {
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "default",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: ["node_modules/**", ".next/**", "data/**", "tests/e2e/**"],
+          env: { LACUNA_TEST_DB: "sqlite" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["tests/db/**/*.test.ts"],
+          env: { LACUNA_TEST_DB: "postgres" },
+        },
+      },
+    ],
+  },
+});
