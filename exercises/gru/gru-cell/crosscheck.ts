@@ -14,7 +14,7 @@ import { caseSeed, createRng } from "../../lib/random";
 import type { CrossCheck, CrossCheckResult } from "../../schema";
 import { gruStep } from "./reference";
 
-interface GruParams {
+export interface GruParams {
   Wc: number[][];
   bc: number[];
   Wu: number[][];
@@ -28,22 +28,26 @@ function transposedBlock(W: number[][], from: number, to: number): number[][] {
   return Array.from({ length: to - from }, (_, j) => W.map((row) => row[from + j]!));
 }
 
-function kerasWeights(p: GruParams, nc: number, nx: number): tf.Tensor[] {
-  const negate = (m: number[][]) => m.map((row) => row.map((v) => -v));
+/**
+ * The notes' weights in Keras's layout [kernel, recurrentKernel, bias]. `negateUpdateGate: false` gives the
+ * naive copy that ignores the convention difference (the tests use it to show the cross-check can fail).
+ */
+export function kerasGruWeights(p: GruParams, nc: number, nx: number, negateUpdateGate = true): tf.Tensor[] {
+  const negate = (m: number[][]) => (negateUpdateGate ? m.map((row) => row.map((v) => -v)) : m);
   const kernelBlocks = [negate(transposedBlock(p.Wu, nc, nc + nx)), transposedBlock(p.Wr, nc, nc + nx), transposedBlock(p.Wc, nc, nc + nx)];
   const recurrentBlocks = [negate(transposedBlock(p.Wu, 0, nc)), transposedBlock(p.Wr, 0, nc), transposedBlock(p.Wc, 0, nc)];
   return [
     tf.concat(kernelBlocks.map((b) => tf.tensor2d(b, [nx, nc])), 1),
     tf.concat(recurrentBlocks.map((b) => tf.tensor2d(b, [nc, nc])), 1),
-    tf.tensor1d([...p.bu.map((v) => -v), ...p.br, ...p.bc]),
+    tf.tensor1d([...negate([p.bu])[0]!, ...p.br, ...p.bc]),
   ];
 }
 
-function runLayer(p: GruParams, xs: number[][], c0: number[]): number[][] {
+/** The layer's output h for every step, starting from c0 (= h0), with the given Keras-layout weights. */
+export function runGruLayer(weights: tf.Tensor[], xs: number[][], c0: number[]): number[][] {
   const nc = c0.length;
   const nx = xs[0]!.length;
   const layer = tf.layers.gru({ units: nc, activation: "tanh", recurrentActivation: "sigmoid", returnSequences: true });
-  const weights = kerasWeights(p, nc, nx);
   try {
     return tf.tidy(() => {
       const input = tf.tensor3d([xs], [1, xs.length, nx]);
@@ -54,7 +58,6 @@ function runLayer(p: GruParams, xs: number[][], c0: number[]): number[][] {
       return (out.arraySync() as number[][][])[0]!;
     });
   } finally {
-    tf.dispose(weights);
     layer.dispose();
   }
 }
@@ -76,7 +79,13 @@ const crossCheck: CrossCheck = (seed) => {
     const xs = rng.matrix(steps, nx, () => rng.uniform(-1.5, 1.5));
     const c0 = rng.vector(nc, () => rng.uniform(-1, 1));
 
-    const fromLayer = runLayer(params, xs, c0);
+    const weights = kerasGruWeights(params, nc, nx);
+    let fromLayer: number[][];
+    try {
+      fromLayer = runGruLayer(weights, xs, c0);
+    } finally {
+      tf.dispose(weights);
+    }
     let c = c0;
     let maxAbsError = 0;
     xs.forEach((x, t) => {

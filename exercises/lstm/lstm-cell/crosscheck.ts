@@ -12,7 +12,7 @@ import { caseSeed, createRng } from "../../lib/random";
 import type { CrossCheck, CrossCheckResult } from "../../schema";
 import { lstmStep } from "./reference";
 
-interface LstmParams {
+export interface LstmParams {
   Wc: number[][];
   bc: number[];
   Wu: number[][];
@@ -28,7 +28,8 @@ function transposedBlock(W: number[][], from: number, to: number): number[][] {
   return Array.from({ length: to - from }, (_, j) => W.map((row) => row[from + j]!));
 }
 
-function kerasWeights(p: LstmParams, na: number, nx: number): tf.Tensor[] {
+/** The notes' weights in Keras's layout [kernel, recurrentKernel, bias], gate order [i, f, c, o]. */
+export function kerasLstmWeights(p: LstmParams, na: number, nx: number): tf.Tensor[] {
   const inKerasOrder = [p.Wu, p.Wf, p.Wc, p.Wo]; // [i, f, c, o]
   return [
     tf.concat(inKerasOrder.map((W) => tf.tensor2d(transposedBlock(W, na, na + nx), [nx, na])), 1),
@@ -37,8 +38,8 @@ function kerasWeights(p: LstmParams, na: number, nx: number): tf.Tensor[] {
   ];
 }
 
-/** The layer's a<t> for every step and its final c<t>. */
-function runLayer(p: LstmParams, xs: number[][], a0: number[], c0: number[]): { as: number[][]; cLast: number[] } {
+/** The layer's a<t> for every step and its final c<t>, with the given Keras-layout weights. */
+export function runLstmLayer(weights: tf.Tensor[], xs: number[][], a0: number[], c0: number[]): { as: number[][]; cLast: number[] } {
   const na = a0.length;
   const nx = xs[0]!.length;
   const layer = tf.layers.lstm({
@@ -48,7 +49,6 @@ function runLayer(p: LstmParams, xs: number[][], a0: number[], c0: number[]): { 
     returnSequences: true,
     returnState: true,
   });
-  const weights = kerasWeights(p, na, nx);
   try {
     return tf.tidy(() => {
       const input = tf.tensor3d([xs], [1, xs.length, nx]);
@@ -59,7 +59,6 @@ function runLayer(p: LstmParams, xs: number[][], a0: number[], c0: number[]): { 
       return { as: (sequence!.arraySync() as number[][][])[0]!, cLast: (cLast!.arraySync() as number[][])[0]! };
     });
   } finally {
-    tf.dispose(weights);
     layer.dispose();
   }
 }
@@ -82,7 +81,13 @@ const crossCheck: CrossCheck = (seed) => {
     const a0 = rng.vector(na, () => rng.uniform(-0.9, 0.9));
     const c0 = rng.vector(na, () => rng.uniform(-2, 2));
 
-    const fromLayer = runLayer(params, xs, a0, c0);
+    const weights = kerasLstmWeights(params, na, nx);
+    let fromLayer: { as: number[][]; cLast: number[] };
+    try {
+      fromLayer = runLstmLayer(weights, xs, a0, c0);
+    } finally {
+      tf.dispose(weights);
+    }
     let a = a0;
     let c = c0;
     let aError = 0;
