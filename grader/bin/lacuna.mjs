@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `lacuna` command: registers tsx's loader so the TypeScript CLI (and exercise files) run directly.
+import { register } from "tsx/esm/api";
+
+register();
+// `lacuna exercises | head` closes the pipe early: that is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+const { main } = await import("../cli/main.ts");
+process.exitCode = await main(process.argv.slice(2));

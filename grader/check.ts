@@ -1,0 +1,125 @@
+/**
+ * The author's quality gate for an exercise (`lacuna check`): the model solution passes every case for 20
+ * seeds; every misconception fails at least one VISIBLE case and is named by the diagnosis; both languages
+ * are present everywhere; the starter compiles; the cross-check (if any) holds.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { ExerciseEntry } from "../exercises/catalog";
+import { generateCases, loadOracle } from "../exercises/oracle";
+import type { Localized } from "../exercises/schema";
+import { formatNumber } from "./format";
+import type { GraderPool } from "./pool";
+import type { GradeReport } from "./report";
+
+export interface CheckOptions {
+  /** Seeds 1..seeds are checked (default 20). */
+  seeds?: number;
+  crossCheckSeeds?: number;
+}
+
+export interface ExerciseCheck {
+  slug: string;
+  ok: boolean;
+  problems: string[];
+  warnings: string[];
+  gradings: number;
+}
+
+const cjk = /[\u3400-\u9fff]/;
+
+function bilingualProblems(entry: ExerciseEntry): string[] {
+  const problems: string[] = [];
+  const texts: [string, Localized][] = [
+    ["title", entry.meta.title],
+    ["statement", entry.statement],
+    ...entry.meta.hints.map((h, i): [string, Localized] => [`hint ${i + 1}`, h]),
+    ...entry.meta.misconceptions.flatMap((m): [string, Localized][] => [
+      [`misconception ${m.id} title`, m.title],
+      [`misconception ${m.id} explanation`, m.explanation],
+    ]),
+  ];
+  for (const [what, text] of texts) {
+    if (!text.en.trim()) problems.push(`${what}: the English text is empty`);
+    if (!text.zh.trim()) problems.push(`${what}: the Chinese text is empty`);
+    else if (!cjk.test(text.zh)) problems.push(`${what}: the Chinese text contains no Chinese characters`);
+  }
+  return problems;
+}
+
+function failureSummary(report: GradeReport): string {
+  if (report.compileErrors.length) return `compile error: ${report.compileErrors[0]?.message}`;
+  if (report.runtimeError) return report.runtimeError.message;
+  const failed = report.cases.find((c) => !c.passed);
+  if (!failed) return report.status;
+  const detail =
+    failed.error?.message ??
+    failed.problems[0]?.message ??
+    `max abs error ${failed.maxAbsError === null ? "n/a" : formatNumber(failed.maxAbsError)}${failed.worstIndex ? ` at ${failed.worstIndex}` : ""}`;
+  return `case "${failed.name}": ${detail}`;
+}
+
+export async function checkExercise(entry: ExerciseEntry, pool: GraderPool, options: CheckOptions = {}): Promise<ExerciseCheck> {
+  const seeds = Array.from({ length: options.seeds ?? 20 }, (_, i) => i + 1);
+  const slug = entry.meta.slug;
+  const problems = bilingualProblems(entry);
+  const warnings: string[] = [];
+  let gradings = 0;
+  const read = (file: string): string => readFileSync(path.join(entry.dir, file), "utf8");
+
+  const oracle = await loadOracle(entry);
+  for (const seed of seeds) {
+    const cases = generateCases(oracle, seed);
+    if (!cases.some((c) => c.visible)) problems.push(`seed ${seed}: no visible case`);
+    if (!cases.some((c) => !c.visible)) warnings.push(`seed ${seed}: no hidden case`);
+  }
+
+  const starter = await pool.grade({ slug, source: read("starter.ts"), seed: 1, mode: "visible" });
+  gradings += 1;
+  if (starter.status === "compile-error") problems.push(`starter.ts does not compile: ${failureSummary(starter)}`);
+
+  const solution = read("solution.ts");
+  const solutionReports = await Promise.all(seeds.map((seed) => pool.grade({ slug, source: solution, seed, mode: "all" })));
+  gradings += solutionReports.length;
+  solutionReports.forEach((report, i) => {
+    if (report.status !== "passed") problems.push(`solution.ts fails seed ${seeds[i]}: ${failureSummary(report)}`);
+  });
+
+  for (const m of entry.meta.misconceptions) {
+    const source = read(path.join("misconceptions", `${m.id}.ts`));
+    const reports = await Promise.all(seeds.map((seed) => pool.grade({ slug, source, seed, mode: "visible" })));
+    gradings += reports.length;
+    const passing = seeds.filter((_, i) => reports[i]!.status === "passed");
+    const broken = reports.find((r) => r.status === "compile-error" || r.status === "error");
+    if (broken) {
+      problems.push(`misconception ${m.id} could not be graded: ${failureSummary(broken)}`);
+      continue;
+    }
+    if (passing.length) problems.push(`misconception ${m.id} passes every visible case for seed(s) ${passing.join(", ")}`);
+    const unnamed = seeds.filter((_, i) => reports[i]!.status === "failed" && !reports[i]!.diagnosis.some((d) => d.misconceptionId === m.id));
+    if (unnamed.length) {
+      const example = reports[seeds.indexOf(unnamed[0]!)]!;
+      const named = example.diagnosis.map((d) => d.misconceptionId).join(", ") || "nothing";
+      problems.push(`misconception ${m.id} is not named by the diagnosis for seed(s) ${unnamed.join(", ")} (seed ${unnamed[0]} names ${named})`);
+    }
+    const ambiguous = reports.find((r) => r.diagnosis.length > 1 && r.diagnosis.some((d) => d.misconceptionId === m.id));
+    if (ambiguous) {
+      warnings.push(`misconception ${m.id} is indistinguishable on the visible cases of seed ${ambiguous.seed} from ${ambiguous.diagnosis.filter((d) => d.misconceptionId !== m.id).map((d) => d.misconceptionId).join(", ")}`);
+    }
+  }
+
+  if (oracle.crossCheck) {
+    for (let seed = 1; seed <= (options.crossCheckSeeds ?? 3); seed++) {
+      try {
+        for (const result of oracle.crossCheck(seed)) {
+          if (!(result.maxAbsError <= result.tolerance)) {
+            problems.push(`crosscheck "${result.name}" seed ${seed}: max abs error ${formatNumber(result.maxAbsError)} > tolerance ${formatNumber(result.tolerance)}`);
+          }
+        }
+      } catch (error) {
+        problems.push(`crosscheck seed ${seed} threw: ${(error as Error).message}`);
+      }
+    }
+  }
+  return { slug, ok: problems.length === 0, problems, warnings, gradings };
+}

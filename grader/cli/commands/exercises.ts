@@ -1,0 +1,35 @@
+import { loadCatalog } from "../../../exercises/catalog";
+import type { Command } from "../command";
+import { jsonOption, langOption, parseLang } from "../options";
+
+export const exercisesCommand: Command = {
+  name: "exercises",
+  usage: "lacuna exercises [--json] [--lang zh|en]",
+  summary: "list the exercises",
+  options: { ...jsonOption, ...langOption },
+  async run({ values, io }) {
+    const lang = parseLang(values.lang);
+    const entries = loadCatalog();
+    if (values.json) {
+      const list = entries.map(({ meta }) => ({
+        slug: meta.slug,
+        title: meta.title,
+        topics: meta.topics,
+        difficulty: meta.difficulty,
+        functionName: meta.functionName,
+        params: meta.params,
+      }));
+      io.out(JSON.stringify(list, null, 2));
+      return 0;
+    }
+    if (entries.length === 0) {
+      io.out(lang === "zh" ? "还没有练习。" : "No exercises yet.");
+      return 0;
+    }
+    const width = Math.max(...entries.map((e) => e.meta.slug.length));
+    for (const { meta } of entries) {
+      io.out(`${meta.slug.padEnd(width)}  ${"★".repeat(meta.difficulty).padEnd(3)}  ${meta.title[lang]}  [${meta.topics.join(", ")}]`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { toGradescope } from "../../gradescope";
+import { createGraderPool } from "../../pool";
+import { renderReport } from "../../render-report";
+import { withTypeWarnings, type GradeReport, type TypeWarning } from "../../report";
+import { CliError, exitCodes, type Command } from "../command";
+import { jsonOption, langOption, parseLang, parseSeed, requireExercise, seedOption } from "../options";
+
+function exitCodeFor(report: GradeReport): number {
+  if (report.status === "passed") return exitCodes.ok;
+  if (report.status === "failed") return exitCodes.failures;
+  return exitCodes.cannotGrade;
+}
+
+export const gradeCommand: Command = {
+  name: "grade",
+  usage: "lacuna grade <slug> <file.ts> [--seed N] [--json] [--lang zh|en] [--visible-only] [--no-types]",
+  summary: "grade a file: a readable report, or Gradescope's results.json with --json (exit 0 all passed, 1 failures, 2 could not grade)",
+  options: { ...seedOption, ...jsonOption, ...langOption, "visible-only": { type: "boolean" }, "no-types": { type: "boolean" } },
+  async run({ positionals, values, io }) {
+    const lang = parseLang(values.lang);
+    const seed = parseSeed(values.seed);
+    const entry = requireExercise(positionals[0]);
+    const file = positionals[1];
+    if (!file) throw new CliError("missing the file to grade: lacuna grade <slug> <file.ts>");
+    let source: string;
+    try {
+      source = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    }
+    const pool = createGraderPool({ workers: 1 });
+    try {
+      const slug = entry.meta.slug;
+      const typeCheck: Promise<TypeWarning[] | null> = values["no-types"] ? Promise.resolve(null) : pool.typeCheck(slug, source).catch(() => null);
+      const [graded, warnings] = await Promise.all([pool.grade({ slug, source, seed, lang, mode: values["visible-only"] ? "visible" : "all" }), typeCheck]);
+      const report = warnings && graded.status !== "compile-error" ? withTypeWarnings(graded, warnings) : graded;
+      io.out(values.json ? JSON.stringify(toGradescope(report), null, 2) : renderReport(report));
+      return exitCodeFor(report);
+    } finally {
+      await pool.close();
+    }
+  },
+};
