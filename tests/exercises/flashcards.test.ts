@@ -35,7 +35,7 @@ function katexFailures(markdown: string, where: string): string[] {
   const failures: string[] = [];
   for (const span of mathSpans(markdown)) {
     try {
-      katex.renderToString(span.tex, { throwOnError: true, displayMode: span.display, strict: "ignore" });
+      katex.renderToString(span.tex, { throwOnError: true, displayMode: span.display, strict: "error" });
     } catch (error) {
       failures.push(`${where}: ${(error as Error).message}`);
     }
