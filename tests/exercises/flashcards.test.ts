@@ -18,6 +18,7 @@ import {
   type Flashcard,
 } from "../../exercises/flashcards";
 import { langs } from "../../exercises/schema";
+import { main } from "../../grader/cli/main";
 import { topicIds } from "../../exercises/topics";
 
 const root = path.join(process.cwd(), "exercises", "flashcards");
@@ -223,5 +224,46 @@ describe("malformed flashcard files", () => {
 
   it("rejects a qa card carrying cloze fields (cards are strict)", () => {
     expect(problemsOf({ "softmax.json": [{ ...goodCard, text: { zh: "x", en: "x" } }] })).toMatch(/card "tmp-card" .*text/);
+  });
+});
+
+describe("lacuna cards", () => {
+  async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(["cards", ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  it("reports the total and the count of every topic as JSON", async () => {
+    const { code, out } = await run("--json");
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out) as { total: number; byTopic: Record<string, number> };
+    expect(parsed.total).toBe(cards.length);
+    expect(Object.keys(parsed.byTopic).sort()).toEqual([...topicIds].sort());
+  });
+
+  it("prints one card with its question hidden and its answer revealed", async () => {
+    const { code, out } = await run("lstm-output", "--lang", "zh");
+    expect(code).toBe(0);
+    expect(out).toContain("a^{<t>} = \\boxed{\\,?\\,}");
+    expect(out).toContain("\\boxed{\\Gamma_o * \\tanh\\left(c^{<t>}\\right)}");
+    expect(out).toContain("笔记出处: LSTM中,不存在GRU里的c<t>=a<t>");
+  });
+
+  it("lists a topic's cards, including cards tagged with it as a secondary topic", async () => {
+    const { code, out } = await run("--topic", "gru");
+    expect(code).toBe(0);
+    expect(out).toContain("gru-memory-update");
+    expect(out).toContain("lstm-vs-gru");
+  });
+
+  it("rejects an unknown card or topic with exit code 2 and a reason", async () => {
+    const card = await run("lstm");
+    expect(card.code).toBe(2);
+    expect(card.err).toContain('there is no card "lstm" (did you mean lstm-gates');
+    const topic = await run("--topic", "transformers");
+    expect(topic.code).toBe(2);
+    expect(topic.err).toContain('--topic must be a topic id');
   });
 });
