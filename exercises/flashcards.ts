@@ -171,6 +171,13 @@ export function parseCloze(text: string): ParseResult {
   return { ok: true, segments };
 }
 
+/** The deletion numbers (1 for c1, …) used in cloze text, ascending; throws on malformed text. */
+export function clozeNumbers(text: string): number[] {
+  const parsed = parseCloze(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return deletionNumbers(parsed.segments);
+}
+
 function deletionNumbers(segments: readonly ClozeSegment[]): number[] {
   const numbers = new Set<number>();
   for (const s of segments) if (s.type === "deletion") numbers.add(s.number);

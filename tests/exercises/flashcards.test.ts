@@ -7,6 +7,7 @@ import {
   cardCountsByTopic,
   cardsByTopic,
   cardTexts,
+  clozeNumbers,
   findCard,
   FlashcardFormatError,
   loadFlashcards,
@@ -25,11 +26,6 @@ const root = path.join(process.cwd(), "exercises", "flashcards");
 const notes = readFileSync(path.join(process.cwd(), "..", "shared", "seed", "ml-notes.zh.md"), "utf8");
 const cards = loadFlashcards(root);
 
-function deletionNumbers(text: string): number[] {
-  const parsed = parseCloze(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return [...new Set(parsed.segments.flatMap((s) => (s.type === "deletion" ? [s.number] : [])))].sort((a, b) => a - b);
-}
 
 /** Renders every math span of `markdown` with KaTeX; returns "where: message" for each span that fails. */
 function katexFailures(markdown: string, where: string): string[] {
@@ -100,9 +96,9 @@ describe("the flashcard collection", () => {
     const cloze = cards.filter((c): c is ClozeCard => c.kind === "cloze");
     expect(cloze.length).toBeGreaterThan(40);
     for (const card of cloze) {
-      const zh = deletionNumbers(card.text.zh);
+      const zh = clozeNumbers(card.text.zh);
       expect(zh.length, card.id).toBeGreaterThan(0);
-      expect(deletionNumbers(card.text.en), card.id).toEqual(zh);
+      expect(clozeNumbers(card.text.en), card.id).toEqual(zh);
     }
   });
 
@@ -116,7 +112,7 @@ describe("the flashcard collection", () => {
           ...katexFailures(rendered.extra ?? "", `${card.id} extra.${lang}`),
         ];
         if (card.kind !== "cloze") return sides;
-        return [...sides, ...deletionNumbers(card.text[lang]).flatMap((n) => katexFailures(renderCloze(card, lang, { deletion: n }).question, `${card.id} c${n}.${lang}`))];
+        return [...sides, ...clozeNumbers(card.text[lang]).flatMap((n) => katexFailures(renderCloze(card, lang, { deletion: n }).question, `${card.id} c${n}.${lang}`))];
       }),
     );
     expect(failures).toEqual([]);
@@ -173,6 +169,21 @@ describe("the loader's helpers", () => {
     expect(onlyC2.question).toBe("softmax:$a_j = \\frac{e^{z_j} }{\\sum_k e^{z_k} } $,输出之和为 [一个数]。");
     expect(onlyC2.answer).toBe("softmax:$a_j = \\frac{e^{z_j} }{\\sum_k e^{z_k} } $,输出之和为 **1**。");
     expect(() => renderCloze(card, "en", { deletion: 3 })).toThrow(/no deletion c3/);
+  });
+
+  it("parses deletions with their hint and whether they sit inside math", () => {
+    expect(parseCloze("a {{c1::b::hint}} $x = {{c2::y}}$ $$z$$")).toEqual({
+      ok: true,
+      segments: [
+        { type: "text", text: "a " },
+        { type: "deletion", number: 1, answer: "b", hint: "hint", inMath: false },
+        { type: "text", text: " $x = " },
+        { type: "deletion", number: 2, answer: "y", inMath: true },
+        { type: "text", text: "$ $$z$$" },
+      ],
+    });
+    expect(parseCloze("$x = {{c1::y}}")).toEqual({ ok: false, error: "a $…$ or $$…$$ math span is never closed" });
+    expect(clozeNumbers("{{c2::a}} {{c1::b}} {{c2::c}}")).toEqual([1, 2]);
   });
 
   it("finds inline and display math spans and skips escaped dollars", () => {
