@@ -11,13 +11,14 @@ const INITIAL: SignUpState = { ok: false, fieldErrors: {}, values: { email: "", 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useT();
   const [state, formAction, pending] = useActionState(signUpAction, INITIAL);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  // React resets the form after the action runs, so the password is kept from the submit event to sign in.
+  const submittedPassword = useRef("");
   const [signInFailed, setSignInFailed] = useState(false);
 
   // Account created: sign straight in with the same credentials, then go where the visitor was heading.
   useEffect(() => {
     if (!state.ok) return;
-    void signIn("credentials", { email: state.values.email, password: passwordRef.current?.value ?? "", redirect: false }).then((result) => {
+    void signIn("credentials", { email: state.values.email, password: submittedPassword.current, redirect: false }).then((result) => {
       if (result?.ok && !result.error) window.location.assign(callbackUrl);
       else setSignInFailed(true);
     });
@@ -33,7 +34,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   };
 
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        submittedPassword.current = String(new FormData(event.currentTarget).get("password") ?? "");
+      }}
+      className="space-y-4"
+      noValidate
+    >
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium">{t("auth.email")}</label>
         <input id="email" name="email" type="email" autoComplete="email" defaultValue={state.values.email} aria-invalid={Boolean(state.fieldErrors.email)} aria-describedby={state.fieldErrors.email ? "email-error" : undefined} className="field-input" />
@@ -46,7 +54,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block text-sm font-medium">{t("auth.password")}</label>
-        <input ref={passwordRef} id="password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(state.fieldErrors.password)} aria-describedby="password-hint" className="field-input" />
+        <input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(state.fieldErrors.password)} aria-describedby="password-hint" className="field-input" />
         <p id="password-hint" className="text-xs text-slate-500">{t("auth.passwordHint")}</p>
         {fieldError("password")}
       </div>
