@@ -24,6 +24,7 @@ export interface GraderMessages {
   referenceFailed(detail: string): string;
   poolClosed: string;
   thrown(name: string, message: string): string;
+  nestedTooDeeply: string;
 }
 
 export const messages: Record<Lang, GraderMessages> = {
@@ -34,7 +35,7 @@ export const messages: Record<Lang, GraderMessages> = {
     notAFunction: (name, found) => `"${name}" must be a function, but it is ${found}`,
     sourceTooLarge: (bytes, maxBytes) => `the file is ${kb(bytes)}; submissions are limited to ${kb(maxBytes)}`,
     caseTimeout: (ms) => `took longer than ${ms} ms (an endless loop, or far too much work)`,
-    submissionTimeout: (ms) => `the submission used up its ${ms} ms time budget before this case ran`,
+    submissionTimeout: (ms) => `the submission ran out of its total time budget of ${ms} ms`,
     memory: (mb) => `used more than the ${mb} MB of memory a submission may use`,
     stringOrArrayTooLong: (detail) => `tried to build a value too large for memory (${detail})`,
     returnedPromise: "returned a Promise: the function must return its result directly (no async)",
@@ -47,6 +48,7 @@ export const messages: Record<Lang, GraderMessages> = {
     referenceFailed: (detail) => `the exercise's reference failed, so this submission could not be graded: ${detail}`,
     poolClosed: "the grader is shutting down; please submit again",
     thrown: (name, message) => (message ? `${name}: ${message}` : name),
+    nestedTooDeeply: "the code is nested too deeply to compile (Maximum call stack size exceeded while parsing)",
   },
   zh: {
     importRejected: (path) => `不允许 import/require("${path}"):请把所有代码写在这一个文件里;练习只需要 Math 和普通数组`,
@@ -54,7 +56,7 @@ export const messages: Record<Lang, GraderMessages> = {
     notAFunction: (name, found) => `"${name}" 必须是函数,但它是 ${found}`,
     sourceTooLarge: (bytes, maxBytes) => `文件大小为 ${kb(bytes)};提交的文件不能超过 ${kb(maxBytes)}`,
     caseTimeout: (ms) => `运行超过 ${ms} 毫秒(死循环,或计算量过大)`,
-    submissionTimeout: (ms) => `本次提交已用完 ${ms} 毫秒的总时间,这个用例没有运行`,
+    submissionTimeout: (ms) => `本次提交用完了 ${ms} 毫秒的总时间`,
     memory: (mb) => `使用的内存超过了每次提交允许的 ${mb} MB`,
     stringOrArrayTooLong: (detail) => `试图创建一个内存放不下的值(${detail})`,
     returnedPromise: "返回了 Promise:函数必须直接返回结果(不要用 async)",
@@ -67,5 +69,6 @@ export const messages: Record<Lang, GraderMessages> = {
     referenceFailed: (detail) => `练习的参考实现出错,这次提交无法评分:${detail}`,
     poolClosed: "评分服务正在关闭;请重新提交",
     thrown: (name, message) => (message ? `${name}: ${message}` : name),
+    nestedTooDeeply: "代码嵌套太深,无法编译(解析时超出最大调用栈)",
   },
 };

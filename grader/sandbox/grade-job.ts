@@ -208,7 +208,13 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
       return {
         ...errorReport(job, null as never, "compile-error"),
         runtimeError: null,
-        compileErrors: [{ message: scrubHostPaths(run.bind.error.message), location: null, lineText: null }],
+        compileErrors: [
+          {
+            message: /call stack/i.test(run.bind.error.message) ? text.nestedTooDeeply : scrubHostPaths(run.bind.error.message.replace(/\s*\[<isolated-vm>[^\]]*\]$/, "")),
+            location: null,
+            lineText: null,
+          },
+        ],
         timing: { ...timing, totalMs: performance.now() - started },
       };
     case "missing": {

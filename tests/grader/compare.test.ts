@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { compareOutputs, gradientRelativeError, shapeOf, type ComparisonSettings } from "../../grader/compare";
+import { Unrepresentable } from "../../grader/special-json";
+
+const settings: ComparisonSettings = {
+  tolerance: { default: { rtol: 1e-5, atol: 1e-8 }, outputs: { cost: { rtol: 0, atol: 0.5 } } },
+  gradientOutputs: ["dw", "db"],
+};
+
+describe("compareOutputs", () => {
+  it("accepts values within allclose and rejects values outside, naming the worst element", () => {
+    expect(compareOutputs([[1, 2], [3, 4]], [[1, 2], [3, 4 + 1e-6]], settings).passed).toBe(true);
+    const result = compareOutputs([[1, 2], [3, 4]], [[1, 2.5], [3, 4.01]], settings);
+    expect(result.passed).toBe(false);
+    expect(result.worstIndex).toBe("[0][1]");
+    expect(result.maxAbsError).toBeCloseTo(0.5);
+    expect(result.maxRelError).toBeCloseTo(0.25);
+  });
+
+  it("matches NaN only with NaN where NaN is expected", () => {
+    expect(compareOutputs(NaN, NaN, settings).passed).toBe(true);
+    expect(compareOutputs(NaN, 0, settings).passed).toBe(false);
+    const got = compareOutputs([1, 2], [1, NaN], settings);
+    expect(got.passed).toBe(false);
+    expect(got.worstIndex).toBe("[1]");
+  });
+
+  it("matches ±Infinity only with the same infinity, and treats -0 as 0", () => {
+    expect(compareOutputs(Infinity, Infinity, settings).passed).toBe(true);
+    expect(compareOutputs(Infinity, -Infinity, settings).passed).toBe(false);
+    expect(compareOutputs(-Infinity, 1e308, settings).passed).toBe(false);
+    expect(compareOutputs(0, -0, settings).passed).toBe(true);
+    expect(compareOutputs([-0, 0], [0, -0], settings).passed).toBe(true);
+  });
+
+  it("reports shape mismatches by output key", () => {
+    const result = compareOutputs({ dw: [[1], [2], [3]], db: 1 }, { dw: [1, 2, 3], db: 1 }, settings);
+    expect(result.passed).toBe(false);
+    expect(result.problems).toEqual([{ output: "dw", message: "dw: expected shape [3, 1], got [3]" }]);
+    const missing = compareOutputs({ dw: [1], db: 1 }, { dw: [1] }, settings);
+    expect(missing.problems[0]?.message).toBe('missing output "db"');
+    const ragged = compareOutputs([[1, 2], [3, 4]], [[1, 2], [3]], settings);
+    expect(ragged.problems[0]?.message).toContain("ragged");
+  });
+
+  it("uses the per-output tolerance", () => {
+    expect(compareOutputs({ cost: 1, dw: [1] }, { cost: 1.4, dw: [1] }, settings).passed).toBe(true);
+    expect(compareOutputs({ cost: 1, dw: [1] }, { cost: 1, dw: [1.4] }, settings).passed).toBe(false);
+  });
+
+  it("reports the relative error of each gradient output", () => {
+    const result = compareOutputs({ dw: [3, 4], db: 0, cost: 1 }, { dw: [3, 4], db: 0, cost: 1 }, settings);
+    expect(result.gradients).toEqual([{ output: "dw", relativeError: 0 }, { output: "db", relativeError: 0 }]);
+    expect(gradientRelativeError([1, 0], [-1, 0])).toBe(1);
+    expect(gradientRelativeError([1, 0], [1, 0, 0])).toBeNull();
+  });
+
+  it("names the type of values that are not numbers", () => {
+    expect(compareOutputs(1, new Unrepresentable("undefined"), settings).problems[0]?.message).toBe("output: expected a number, got undefined");
+    expect(compareOutputs([1, 2], "x", settings).problems[0]?.message).toBe("output: expected an array of shape [2], got a string");
+  });
+
+  it("computes shapes of nested arrays", () => {
+    expect(shapeOf([[1, 2, 3], [4, 5, 6]])).toEqual([2, 3]);
+    expect(shapeOf(5)).toEqual([]);
+    expect(shapeOf([])).toEqual([0]);
+  });
+});
