@@ -25,6 +25,7 @@ export interface GraderMessages {
   poolClosed: string;
   thrown(name: string, message: string): string;
   nestedTooDeeply: string;
+  watchdog(ms: number): string;
 }
 
 export const messages: Record<Lang, GraderMessages> = {
@@ -49,6 +50,7 @@ export const messages: Record<Lang, GraderMessages> = {
     poolClosed: "the grader is shutting down; please submit again",
     thrown: (name, message) => (message ? `${name}: ${message}` : name),
     nestedTooDeeply: "the code is nested too deeply to compile (Maximum call stack size exceeded while parsing)",
+    watchdog: (ms) => `your code did not stop within its ${ms} ms budget (an endless loop, or memory exhaustion) and its sandbox was shut down`,
   },
   zh: {
     importRejected: (path) => `不允许 import/require("${path}"):请把所有代码写在这一个文件里;练习只需要 Math 和普通数组`,
@@ -70,5 +72,6 @@ export const messages: Record<Lang, GraderMessages> = {
     poolClosed: "评分服务正在关闭;请重新提交",
     thrown: (name, message) => (message ? `${name}: ${message}` : name),
     nestedTooDeeply: "代码嵌套太深,无法编译(解析时超出最大调用栈)",
+    watchdog: (ms) => `你的代码在 ${ms} 毫秒的时间预算内没有停止(死循环或内存耗尽),它的沙箱已被关闭`,
   },
 };

@@ -83,7 +83,11 @@ interface WorkerSlot {
 function reportFor(request: { slug: string; seed: number; lang: "zh" | "en"; mode: "visible" | "all" }, error: RuntimeError, status: GradeReport["status"]): GradeReport {
   return {
     version: reportVersion,
-    ...request,
+    // Picked one by one: the job also carries the source and the exercises' folder, which a report must not.
+    slug: request.slug,
+    seed: request.seed,
+    lang: request.lang,
+    mode: request.mode,
     status,
     score: 0,
     points: 0,
@@ -197,7 +201,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
         const report = closed
           ? reportFor(job.message.job, { kind: "internal", message: text.poolClosed, location: null }, "error")
           : slot.killedByWatchdog
-          ? reportFor(job.message.job, { kind: "timeout", message: text.caseTimeout(limits.caseMs), location: null }, "failed")
+          ? reportFor(job.message.job, { kind: "timeout", message: text.watchdog(limits.submissionMs), location: null }, "failed")
           : outOfMemory
             ? reportFor(job.message.job, { kind: "memory", message: `${text.memory(limits.memoryMb)}: ${text.crashed}`, location: null }, "failed")
             : reportFor(job.message.job, { kind: "crash", message: text.killedFromOutside, location: null }, "error");

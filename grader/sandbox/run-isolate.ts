@@ -119,9 +119,11 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
       else if (bound.error) bind = { kind: "thrown", error: bound.error };
     } catch (error) {
       const failure = classifyHostError(error, isolate);
-      if (failure === "other") throw error;
-      bind = { kind: failure };
-      memoryExceeded = failure === "memory";
+      if (failure === "other") bind = { kind: "thrown", error: hostThrown(error) };
+      else {
+        bind = { kind: failure };
+        memoryExceeded = failure === "memory";
+      }
     }
 
     for (const call of calls) {
@@ -136,9 +138,11 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
           outcome = toCallOutcome(raw);
         } catch (error) {
           const failure = classifyHostError(error, isolate);
-          if (failure === "other") throw error;
           if (failure === "memory") memoryExceeded = true;
-          outcome = { kind: failure === "timeout" && timeout < limits.caseMs ? "submission-timeout" : failure };
+          outcome =
+            failure === "other"
+              ? { kind: "thrown", error: hostThrown(error) }
+              : { kind: failure === "timeout" && timeout < limits.caseMs ? "submission-timeout" : failure };
         }
       }
       outcomes.push(outcome);
@@ -155,6 +159,15 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
   } finally {
     if (!isolate.isDisposed) isolate.dispose();
   }
+}
+
+/**
+ * An error V8 raised outside the harness's reach (e.g. a computed `import()`, which the isolate has no
+ * loader for): reported as the learner's exception, never as a grader failure.
+ */
+function hostThrown(error: unknown): ThrownError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { name: error instanceof Error ? error.name : "Error", message: message.replace(/\s*\[<isolated-vm>[^\]]*\]$/, ""), stack: "" };
 }
 
 function parseHarnessJsonText(value: unknown): string {
