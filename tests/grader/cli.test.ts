@@ -1,0 +1,119 @@
+/** The `lacuna` command as a user runs it: `npx lacuna …` from the repository root. */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixturesRoot, repoRoot } from "./helpers";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function lacuna(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      ["lacuna", ...args],
+      {
+        cwd: repoRoot,
+        // A registry that cannot answer: npx must resolve `lacuna` locally and never ask it.
+        env: { ...process.env, LACUNA_EXERCISES_DIR: fixturesRoot, npm_config_registry: "http://127.0.0.1:9/", npm_config_offline: "false" },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "lacuna-cli-"));
+function file(name: string, text: string): string {
+  const full = path.join(scratch, name);
+  writeFileSync(full, text);
+  return full;
+}
+const solution = path.join(fixturesRoot, "linear-regression", "fixture-mse", "solution.ts");
+const misconception = path.join(fixturesRoot, "gradient-descent", "fixture-gradient", "misconceptions", "sign-flipped.ts");
+
+describe("npx lacuna", () => {
+  it("lists exercises, as text and as JSON, without touching the registry", async () => {
+    const json = await lacuna("exercises", "--json");
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { slug: string }[]).map((e) => e.slug)).toEqual(["fixture-gradient", "fixture-mse"]);
+    const text = await lacuna("exercises", "--lang", "zh");
+    expect(text.stdout).toContain("均方误差(测试用)");
+  });
+
+  it("shows an exercise's statement and starter in the chosen language", async () => {
+    const run = await lacuna("show", "fixture-mse", "--lang", "zh", "--hints");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("# 均方误差");
+    expect(run.stdout).toContain("export function meanSquaredError(predictions: number[], targets: number[]): number");
+    expect(run.stdout).toContain("1. 先求每个样本的误差");
+  });
+
+  it("prints the visible cases with expected outputs, NaN included", async () => {
+    const run = await lacuna("cases", "fixture-mse", "--seed", "4", "--json");
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout) as { seed: number; cases: { name: string; args: Record<string, unknown>; expected: unknown }[] };
+    expect(parsed.seed).toBe(4);
+    expect(parsed.cases.map((c) => c.name)).toContain("no examples");
+    expect(parsed.cases.find((c) => c.name === "no examples")?.expected).toEqual({ $lacuna: "NaN" });
+    expect(Object.keys(parsed.cases[0]!.args)).toEqual(["predictions", "targets"]);
+    const text = await lacuna("cases", "fixture-mse", "--seed", "4");
+    expect(text.stdout).toContain("→ NaN");
+  });
+
+  it("grades: exit 0 when every case passes", async () => {
+    const run = await lacuna("grade", "fixture-mse", solution, "--seed", "3");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/fixture-mse · seed 3 · all cases passed {2}score 5\/5 \(100%\)/);
+  });
+
+  it("grades: exit 1 with failures, the misconception named, type warnings beside the result", async () => {
+    const run = await lacuna("grade", "fixture-gradient", misconception, "--lang", "zh");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("从数值看可能的误解");
+    expect(run.stdout).toContain("梯度符号反了");
+    const typed = file("typed.ts", "export function meanSquaredError(p: number[], t: number[]): number {\n  const s: string = 1;\n  return 0;\n}\n");
+    const warned = await lacuna("grade", "fixture-mse", typed);
+    expect(warned.code).toBe(1);
+    expect(warned.stdout).toContain("Type warnings (your code still ran):\n  2:9  Type 'number' is not assignable to type 'string'.");
+  });
+
+  it("grades: --json prints Gradescope's results.json", async () => {
+    const run = await lacuna("grade", "fixture-gradient", misconception, "--json", "--no-types");
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as { score: number; tests: { status: string; visibility: string }[]; extra_data: { misconceptions: string[] } };
+    expect(results.score).toBe(0);
+    expect(results.tests).toHaveLength(5);
+    expect(results.tests.every((t) => t.status === "failed")).toBe(true);
+    expect(results.extra_data.misconceptions).toEqual(["sign-flipped"]);
+  });
+
+  it("exits 2 with a clear message when it cannot grade", async () => {
+    const unknown = await lacuna("grade", "fixture-msee", solution);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('there is no exercise "fixture-msee" (did you mean fixture-mse?)');
+    const unreadable = await lacuna("grade", "fixture-mse", path.join(scratch, "missing.ts"));
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/cannot read .*missing\.ts: no such file/);
+    const broken = await lacuna("grade", "fixture-mse", file("broken.ts", "export function meanSquaredError(p: number[]) {\n  return p +;\n}\n"), "--no-types");
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain('  2:13  Unexpected ";"\n      return p +;\n                ^');
+    const badSeed = await lacuna("cases", "fixture-mse", "--seed", "minus-one");
+    expect(badSeed.code).toBe(2);
+    expect(badSeed.stderr).toContain("--seed must be a whole number");
+    const badCommand = await lacuna("frobnicate");
+    expect(badCommand.code).toBe(2);
+    expect(badCommand.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it("checks an exercise", async () => {
+    const run = await lacuna("check", "fixture-mse", "--seeds", "3");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✓ fixture-mse \(\d+ gradings\)/);
+  });
+});
