@@ -29,7 +29,9 @@ export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, "") }) });
+  // The web server and the grading daemon write to one file: wait up to 10 s for a lock instead of
+  // failing with SQLITE_BUSY (the migration runner already switched the file to WAL mode).
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: 10_000 }) });
 }
 
 // Kept on globalThis so Next's dev-mode module reloading does not open a new pool on every edit.
