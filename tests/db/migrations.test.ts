@@ -52,3 +52,40 @@ describe(`migrations on a fresh ${flavor} database`, () => {
     }
   });
 });
+
+describe(`migration runner safety on ${flavor}`, () => {
+  it("refuses to continue past a migration recorded as started but unfinished", async () => {
+    const empty = await createEmptyDatabase(flavor);
+    try {
+      await migrateDatabase(empty.url);
+      const db = createDb(empty.url);
+      try {
+        await db.$executeRawUnsafe(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ('x-1', 'abc', '29990101000000_half_done', 0)`,
+        );
+      } finally {
+        await db.$disconnect();
+      }
+      await expect(migrateDatabase(empty.url)).rejects.toThrow(/29990101000000_half_done failed earlier and is unfinished/);
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it("reports an applied migration whose SQL was edited afterwards", async () => {
+    const empty = await createEmptyDatabase(flavor);
+    try {
+      await migrateDatabase(empty.url);
+      const first = readMigrations(migrationsDir[flavor])[0]!;
+      const db = createDb(empty.url);
+      try {
+        await db.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = '${first.name}'`);
+      } finally {
+        await db.$disconnect();
+      }
+      expect((await migrateDatabase(empty.url)).modified).toEqual([first.name]);
+    } finally {
+      await empty.drop();
+    }
+  });
+});
