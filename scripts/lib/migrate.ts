@@ -1,4 +1,6 @@
 // Opens a database (SQLite file or PostgreSQL URL) and applies the committed migrations of its flavor.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { applyMigrations, readMigrations, type MigrateResult, type MigrationTarget } from "./migrations";
@@ -17,6 +19,7 @@ export function sqlitePath(databaseUrl: string): string {
 const PRISMA_MIGRATE_LOCK = 72707369;
 
 async function withSqliteTarget<T>(file: string, work: (t: MigrationTarget) => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 10000");
