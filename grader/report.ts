@@ -82,8 +82,24 @@ export const caseResultSchema = z.object({
   worstIndex: z.string().nullable(),
   gradients: z.array(gradientErrorSchema),
   durationMs: z.number().nonnegative(),
+  /**
+   * Visible cases of an exercise with a `curveOutput`: that output of the reference and of the learner, for
+   * the app's learning-curve chart (non-finite values as null, at most `curveMaxPoints`). Absent otherwise.
+   */
+  curve: z
+    .object({ output: z.string(), expected: z.array(z.number().nullable()), got: z.array(z.number().nullable()).nullable() })
+    .nullable()
+    .optional(),
 });
 export type CaseResult = z.infer<typeof caseResultSchema>;
+
+export const curveMaxPoints = 2000;
+
+/** A cost history as chart points: finite numbers kept, anything else (NaN, ±Infinity, non-numbers) null. */
+export function curvePoints(value: unknown): (number | null)[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.slice(0, curveMaxPoints).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
+}
 
 export const diagnosisSchema = z.object({
   misconceptionId: z.string(),

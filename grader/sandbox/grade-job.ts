@@ -12,11 +12,11 @@ import { diagnose } from "../diagnose";
 import { formatArgs, formatValue } from "../format";
 import type { GraderLimits } from "../limits";
 import { messages } from "../messages";
-import { emptyTiming, reportVersion, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type SourceLocation } from "../report";
+import { curvePoints, emptyTiming, reportVersion, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type SourceLocation } from "../report";
 import { decodeSpecialJson, encodeSpecialJson } from "../special-json";
 import { transpileSubmission } from "../transpile";
 import type { LineMap } from "../sourcemap";
-import { runInIsolate, type CallOutcome, type IsolateLimits, type ThrownError } from "./run-isolate";
+import { prepareSpareIsolate, runInIsolate, type CallOutcome, type IsolateLimits, type ThrownError } from "./run-isolate";
 
 export interface GradeJob {
   slug: string;
@@ -41,6 +41,13 @@ const misconceptionCache = new Map<string, Promise<MisconceptionOutputs>>();
 
 /** Outputs of one misconception on every case of a seed (null where it threw). */
 type MisconceptionOutputs = (unknown | null)[];
+
+/** The curve output (e.g. costHistory) of the reference and of the learner, for the app's learning-curve chart. */
+function curveOf(output: string, expected: unknown, got: unknown): CaseResult["curve"] {
+  const field = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[output] : undefined);
+  const expectedPoints = curvePoints(field(expected));
+  return expectedPoints ? { output, expected: expectedPoints, got: curvePoints(field(got)) } : null;
+}
 
 function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);
@@ -110,6 +117,11 @@ function outcomeError(outcome: CallOutcome, lineMap: LineMap, lang: Lang, limits
     case "not-run":
       return { kind: "exception", message: text.notRun, location: null };
   }
+}
+
+/** Called when the worker is idle: the next submission then finds its fresh isolate ready. */
+export function prepareForNextJob(limits: GraderLimits): void {
+  prepareSpareIsolate(isolateLimits(limits));
 }
 
 function isolateLimits(limits: GraderLimits): IsolateLimits {
@@ -240,6 +252,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   if (!runtimeError && run.memoryExceeded) runtimeError = { kind: "memory", message: text.memory(limits.memoryMb), location: null };
 
   const settings: ComparisonSettings = { tolerance: entry.meta.tolerance, gradientOutputs: entry.meta.gradientOutputs };
+  const curveOutput = entry.meta.curveOutput;
   const gotValues: (unknown | undefined)[] = [];
   const cases: CaseResult[] = selected.map(({ c, index }, i) => {
     const outcome = run.calls[i] ?? { kind: "not-run" };
@@ -264,6 +277,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
       worstIndex: comparison?.worstIndex ?? null,
       gradients: comparison?.gradients ?? [],
       durationMs: run.durationsMs[i] ?? 0,
+      curve: c.visible && curveOutput ? curveOf(curveOutput, expected, got) : null,
     };
   });
 

@@ -1,0 +1,118 @@
+"use client";
+// CodeMirror 6 with TypeScript highlighting. Diagnostics (type errors, compile and runtime errors) arrive as
+// 1-based line:column positions from the server and are drawn in the editor; the parent can move the cursor
+// to a position (clicking an error in the results). Uncontrolled: the editor owns the text after mount.
+// Tab is left to the browser (moves focus) so keyboard users are never trapped in the editor.
+import { javascript } from "@codemirror/lang-javascript";
+import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { EditorState, type Text } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { basicSetup } from "codemirror";
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+
+export interface EditorDiagnostic {
+  line: number;
+  column: number;
+  message: string;
+  severity: "error" | "warning" | "info";
+  /** Shown before the message, e.g. "TypeScript" or "Runtime error". */
+  source?: string;
+}
+
+export interface CodeEditorHandle {
+  /** Moves the cursor to a 1-based line:column, scrolls it into view and focuses the editor. */
+  focusAt(line: number, column: number): void;
+  /** Replaces the whole text (e.g. "reset to starter"). */
+  setValue(value: string): void;
+}
+
+interface CodeEditorProps {
+  initialValue: string;
+  onChange: (value: string) => void;
+  diagnostics: readonly EditorDiagnostic[];
+  ariaLabel: string;
+  ref?: Ref<CodeEditorHandle>;
+}
+
+/** Document offset of a 1-based line:column, clamped into the document. */
+export function offsetOf(doc: Text, line: number, column: number): number {
+  const lineInfo = doc.line(Math.min(Math.max(1, line), doc.lines));
+  return Math.min(lineInfo.from + Math.max(0, column - 1), lineInfo.to);
+}
+
+function toCodeMirror(state: EditorState, diagnostic: EditorDiagnostic): Diagnostic {
+  const from = offsetOf(state.doc, diagnostic.line, diagnostic.column);
+  const word = state.wordAt(from);
+  const lineEnd = state.doc.lineAt(from).to;
+  const to = word && word.from === from ? word.to : Math.min(from + 1, lineEnd);
+  return { from, to: Math.max(from, to), severity: diagnostic.severity, message: diagnostic.message, source: diagnostic.source };
+}
+
+const theme = EditorView.theme({
+  "&": { fontSize: "14px", backgroundColor: "#ffffff" },
+  ".cm-content": { fontFamily: "var(--font-mono)" },
+  ".cm-gutters": { backgroundColor: "#f8fafc", color: "#475569", borderRight: "1px solid #e2e8f0" },
+  "&.cm-focused": { outline: "2px solid #2563c9", outlineOffset: "-2px" },
+  ".cm-scroller": { minHeight: "18rem", maxHeight: "70vh" },
+});
+
+export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, ref }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initialValue,
+        extensions: [
+          basicSetup,
+          javascript({ typescript: true }),
+          lintGutter(),
+          theme,
+          EditorView.contentAttributes.of({ "aria-label": ariaLabel }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) onChangeRef.current(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // The editor is created once; later text changes come from the learner, not from props.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    editor.dispatch(setDiagnostics(editor.state, diagnostics.map((d) => toCodeMirror(editor.state, d))));
+  }, [diagnostics]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusAt(line, column) {
+        const editor = view.current;
+        if (!editor) return;
+        const pos = offsetOf(editor.state.doc, line, column);
+        editor.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+        editor.focus();
+      },
+      setValue(value) {
+        const editor = view.current;
+        if (!editor) return;
+        editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+      },
+    }),
+    [],
+  );
+
+  return <div ref={host} className="overflow-hidden rounded-md border border-slate-300" data-testid="code-editor" />;
+}

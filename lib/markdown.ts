@@ -1,0 +1,62 @@
+// Markdown with KaTeX math ($…$ inline, $$…$$ display) rendered to HTML on the server, so pages ship
+// finished HTML (no KaTeX JavaScript in the browser; only its CSS and fonts, served from our own bundle).
+// The input is our own content (exercise statements, hints, misconception explanations), never learner text.
+import katex from "katex";
+import { Marked, type TokenizerAndRendererExtension, type Tokens } from "marked";
+
+// A token's type must be the name of the extension that renders it.
+interface MathToken extends Tokens.Generic {
+  type: "blockMath" | "inlineMath";
+  raw: string;
+  tex: string;
+  display: boolean;
+}
+
+function renderTex(tex: string, display: boolean): string {
+  // throwOnError false: a typo in one formula shows that formula in red instead of breaking the page.
+  return katex.renderToString(tex, { displayMode: display, throwOnError: false, output: "htmlAndMathml", strict: "ignore" });
+}
+
+/** A paragraph that is only `$$…$$` (possibly spanning lines) becomes display math. */
+const blockMath: TokenizerAndRendererExtension = {
+  name: "blockMath",
+  level: "block",
+  start: (src) => src.match(/^\$\$/m)?.index,
+  tokenizer(src): MathToken | undefined {
+    const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n+|$)/.exec(src);
+    if (!match) return undefined;
+    return { type: "blockMath", raw: match[0], tex: match[1]!.trim(), display: true };
+  },
+  renderer: (token) => `<div class="math-display">${renderTex((token as MathToken).tex, true)}</div>\n`,
+};
+
+/** `$$…$$` inside a line is display math; `$…$` is inline math (no newline, no empty body). */
+const inlineMath: TokenizerAndRendererExtension = {
+  name: "inlineMath",
+  level: "inline",
+  start: (src) => (src.includes("$") ? src.indexOf("$") : undefined),
+  tokenizer(src): MathToken | undefined {
+    const display = /^\$\$([\s\S]+?)\$\$/.exec(src);
+    if (display) return { type: "inlineMath", raw: display[0], tex: display[1]!.trim(), display: true };
+    const inline = /^\$((?:\\\$|[^$\n])+?)\$/.exec(src);
+    if (inline) return { type: "inlineMath", raw: inline[0], tex: inline[1]!, display: false };
+    return undefined;
+  },
+  renderer: (token) => {
+    const math = token as MathToken;
+    return math.display ? `<span class="math-display">${renderTex(math.tex, true)}</span>` : renderTex(math.tex, false);
+  },
+};
+
+const markdown = new Marked({ gfm: true, breaks: false, async: false });
+markdown.use({ extensions: [blockMath, inlineMath] });
+
+/** Block Markdown (headings, lists, code, paragraphs) with math, as HTML. */
+export function renderMarkdown(source: string): string {
+  return markdown.parse(source, { async: false });
+}
+
+/** One line of Markdown with math (no surrounding <p>), for titles and short texts. */
+export function renderInlineMarkdown(source: string): string {
+  return markdown.parseInline(source, { async: false });
+}
