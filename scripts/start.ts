@@ -42,7 +42,11 @@ export function buildIsStale(): boolean {
 
 /** Long-running processes started and stopped together with the web server. */
 function sidecars(_env: Env): ProcessSpec[] {
-  return [];
+  return [
+    // The grading daemon (lib/grading/daemon.ts): owns the grader pool, grades queued submissions; the web
+    // server wakes it on 127.0.0.1:LACUNA_GRADER_PORT (default 3901).
+    { name: "grader", command: process.execPath, args: ["--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")] },
+  ];
 }
 
 function webServer(env: Env, dev: boolean): ProcessSpec {

@@ -1,0 +1,317 @@
+// The grading daemon: a separate process (scripts/grading-daemon.ts, started by `npm start`) that owns the
+// grader pool. It claims queued submissions atomically, grades them, stores the report, and recovers rows a
+// dead daemon left "running". The web server only writes queued rows and wakes it over 127.0.0.1.
+//
+// Assumes one daemon per database: at start it re-queues every "running" row (its previous incarnation's).
+// Rows left "running" longer than `staleAfterMs` are re-queued while it runs, which also covers a second
+// daemon that died. Each claim increments gradingAttempts; a row interrupted MAX_GRADING_ATTEMPTS times is
+// given up with status "error", so a submission that crashes the daemon cannot crash it forever.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import os from "node:os";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
+import type { Db } from "../db";
+import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES } from "./config";
+import { onSubmissionGraded } from "./hooks";
+
+export interface GradingDaemonOptions {
+  db: Db;
+  pool: GraderPool;
+  /** Submissions graded at once: the pool's worker count. */
+  concurrency: number;
+  /** Control port on 127.0.0.1; 0 picks a free one; null serves no HTTP (the caller wakes it directly). */
+  port: number | null;
+  /** Fallback poll for queued rows, in ms. */
+  pollMs: number;
+  /** A "running" row older than this is presumed abandoned and re-queued (default 10 minutes). */
+  staleAfterMs?: number;
+  /** How long stop() waits for submissions being graded before re-queuing them (default 20 s). */
+  shutdownGraceMs?: number;
+  /** stop() closes the pool (default true). */
+  ownsPool?: boolean;
+  workerId?: string;
+  log?: (message: string) => void;
+}
+
+export interface RecoveryResult {
+  requeued: number;
+  gaveUp: number;
+}
+
+export interface GradingDaemonStats {
+  workerId: string;
+  inFlight: number;
+  graded: number;
+  errors: number;
+  pool: PoolStats;
+}
+
+export interface GradingDaemon {
+  /** Recovers abandoned rows, starts the control server and the poll; resolves once listening. */
+  start(): Promise<{ port: number | null; recovered: RecoveryResult }>;
+  /** Looks for queued rows now. */
+  wake(): void;
+  stats(): GradingDaemonStats;
+  /** Stops claiming, waits for in-flight grades (up to the grace period), re-queues the rest, closes the pool. */
+  stop(): Promise<void>;
+}
+
+/** Gives up on rows interrupted too often, re-queues the other "running" rows (optionally only older ones). */
+export async function recoverAbandoned(db: Db, options: { startedBefore?: Date; now?: Date } = {}): Promise<RecoveryResult> {
+  const now = options.now ?? new Date();
+  const running = { status: "running", ...(options.startedBefore ? { startedAt: { lt: options.startedBefore } } : {}) };
+  const gaveUp = await db.submission.updateMany({
+    where: { ...running, gradingAttempts: { gte: MAX_GRADING_ATTEMPTS } },
+    data: {
+      status: "error",
+      error: `Grading was interrupted ${MAX_GRADING_ATTEMPTS} times (the grading process stopped while grading this submission), so it was given up. Submit again; if it keeps happening, the code may be crashing the grader.`,
+      gradedAt: now,
+    },
+  });
+  const requeued = await db.submission.updateMany({ where: running, data: { status: "queued", workerId: null, startedAt: null } });
+  return { requeued: requeued.count, gaveUp: gaveUp.count };
+}
+
+const claimSelect = { id: true, exerciseSlug: true, kind: true, source: true, lang: true, seed: true } as const;
+interface ClaimedRow {
+  id: string;
+  exerciseSlug: string;
+  kind: string;
+  source: string;
+  lang: string;
+  seed: number;
+}
+
+/** The row's outcome from the grader's report: "error" only when nothing was the learner's fault. */
+export function outcomeOf(report: GradeReport): { status: "graded" | "error"; score: number | null; passed: boolean | null; error: string | null } {
+  if (report.status === "error") {
+    return { status: "error", score: null, passed: null, error: report.runtimeError?.message ?? "The grader could not grade this submission." };
+  }
+  return { status: "graded", score: report.score, passed: report.status === "passed", error: null };
+}
+
+const typeCheckRequestSchema = z.object({
+  slug: z.string().min(1).max(200),
+  source: z.string().max(SOURCE_MAX_BYTES * 4),
+});
+
+export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemon {
+  const { db, pool } = options;
+  const concurrency = Math.max(1, options.concurrency);
+  const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const log = options.log ?? ((message: string) => console.log(`[grader] ${message}`));
+  const staleAfterMs = options.staleAfterMs ?? 10 * 60_000;
+  const inFlight = new Map<string, Promise<void>>();
+  let graded = 0;
+  let errors = 0;
+  let pumping = false;
+  let pumpAgain = false;
+  let stopping = false;
+  let poolClosing = false;
+  let pollTimer: NodeJS.Timeout | null = null;
+  let server: http.Server | null = null;
+
+  async function claim(id: string): Promise<boolean> {
+    // The WHERE on status makes the claim atomic: of two daemons racing for a row, one updates it.
+    const result = await db.submission.updateMany({
+      where: { id, status: "queued" },
+      data: { status: "running", startedAt: new Date(), workerId, gradingAttempts: { increment: 1 } },
+    });
+    return result.count === 1;
+  }
+
+  async function requeueOwn(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    // Interrupted by our own shutdown: not the submission's fault, so the attempt is not counted.
+    await db.submission.updateMany({
+      where: { id: { in: ids }, status: "running", workerId },
+      data: { status: "queued", workerId: null, startedAt: null, gradingAttempts: { decrement: 1 } },
+    });
+  }
+
+  async function grade(row: ClaimedRow): Promise<void> {
+    const mode = row.kind === "submit" ? "all" : "visible";
+    let data: { status: "graded" | "error"; score: number | null; passed: boolean | null; error: string | null; report: string | null };
+    try {
+      const report = await pool.grade({ slug: row.exerciseSlug, source: row.source, seed: row.seed, lang: row.lang === "zh" ? "zh" : "en", mode });
+      if (poolClosing && report.status === "error") return; // the pool was closed under it: re-queued by stop()
+      data = { ...outcomeOf(report), report: JSON.stringify(report) };
+    } catch (error) {
+      data = { status: "error", score: null, passed: null, error: `The grader failed: ${error instanceof Error ? error.message : String(error)}`, report: null };
+    }
+    const saved = await db.submission.updateMany({ where: { id: row.id, status: "running", workerId }, data: { ...data, gradedAt: new Date() } });
+    if (saved.count !== 1) {
+      log(`submission ${row.id} was taken from this daemon while grading (re-queued as stale?); result dropped`);
+      return;
+    }
+    if (data.status === "graded") graded += 1;
+    else errors += 1;
+    if (row.kind === "submit" && data.status === "graded") {
+      const submission = await db.submission.findUnique({ where: { id: row.id } });
+      if (submission) await onSubmissionGraded(db, submission, (message) => log(message));
+    }
+  }
+
+  function launch(row: ClaimedRow): void {
+    const task = grade(row)
+      .catch((error: unknown) => log(`storing the grade of ${row.id} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        inFlight.delete(row.id);
+        pump();
+      });
+    inFlight.set(row.id, task);
+  }
+
+  async function fill(): Promise<void> {
+    while (!stopping && inFlight.size < concurrency) {
+      const candidates: ClaimedRow[] = await db.submission.findMany({
+        where: { status: "queued" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: concurrency - inFlight.size,
+        select: claimSelect,
+      });
+      if (candidates.length === 0) return;
+      let claimedAny = false;
+      for (const row of candidates) {
+        if (stopping || inFlight.size >= concurrency) return;
+        if (await claim(row.id)) {
+          claimedAny = true;
+          launch(row);
+        }
+      }
+      if (!claimedAny) return; // another daemon took them; the next wake or poll looks again
+    }
+  }
+
+  function pump(): void {
+    if (stopping) return;
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    void (async () => {
+      try {
+        do {
+          pumpAgain = false;
+          await fill();
+        } while (pumpAgain && !stopping);
+      } catch (error) {
+        log(`looking for queued submissions failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        pumping = false;
+      }
+    })();
+  }
+
+  async function poll(): Promise<void> {
+    try {
+      const recovered = await recoverAbandoned(db, { startedBefore: new Date(Date.now() - staleAfterMs) });
+      if (recovered.requeued || recovered.gaveUp) log(`stale rows: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
+    } catch (error) {
+      log(`recovering stale rows failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    pump();
+  }
+
+  function send(res: http.ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  }
+
+  async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limit) return null;
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = req.url ?? "/";
+    if (req.method === "POST" && url === "/wake") {
+      req.resume();
+      pump();
+      return send(res, 202, { ok: true });
+    }
+    if (req.method === "GET" && url === "/health") return send(res, 200, stats());
+    if (req.method === "POST" && url === "/typecheck") {
+      const text = await readBody(req, SOURCE_MAX_BYTES * 8);
+      if (text === null) return send(res, 413, { error: "request too large" });
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        return send(res, 400, { error: "the body is not JSON" });
+      }
+      const parsed = typeCheckRequestSchema.safeParse(raw);
+      if (!parsed.success) return send(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      try {
+        return send(res, 200, { warnings: await pool.typeCheck(parsed.data.slug, parsed.data.source) });
+      } catch (error) {
+        return send(res, 500, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    req.resume();
+    send(res, 404, { error: `no route ${req.method} ${url}` });
+  }
+
+  function stats(): GradingDaemonStats {
+    return { workerId, inFlight: inFlight.size, graded, errors, pool: pool.stats() };
+  }
+
+  return {
+    async start() {
+      const recovered = await recoverAbandoned(db);
+      if (recovered.requeued || recovered.gaveUp) log(`recovered rows left running: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
+      let port: number | null = null;
+      if (options.port !== null) {
+        const listening = http.createServer((req, res) => {
+          handle(req, res).catch((error: unknown) => {
+            if (!res.headersSent) send(res, 500, { error: error instanceof Error ? error.message : String(error) });
+          });
+        });
+        await new Promise<void>((resolve, reject) => {
+          listening.once("error", (error: NodeJS.ErrnoException) =>
+            reject(
+              error.code === "EADDRINUSE"
+                ? new Error(`port ${options.port} on 127.0.0.1 is in use: is another grading daemon running? Set LACUNA_GRADER_PORT to another port.`)
+                : error,
+            ),
+          );
+          listening.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+        });
+        server = listening;
+        port = (listening.address() as AddressInfo).port;
+      }
+      pollTimer = setInterval(() => void poll(), options.pollMs);
+      pollTimer.unref();
+      pump();
+      return { port, recovered };
+    },
+
+    wake: pump,
+    stats,
+
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      if (pollTimer) clearInterval(pollTimer);
+      const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      server?.closeAllConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs ?? 20_000).unref());
+      await Promise.race([Promise.all([...inFlight.values()]), grace]);
+      const unfinished = [...inFlight.keys()];
+      poolClosing = true;
+      await requeueOwn(unfinished);
+      if (options.ownsPool ?? true) await pool.close();
+      await closing;
+      if (unfinished.length) log(`stopped with ${unfinished.length} submission(s) re-queued`);
+    },
+  };
+}
