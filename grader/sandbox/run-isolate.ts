@@ -84,21 +84,61 @@ function valueJson(raw: string): string {
   return raw.slice(prefix.length, -1);
 }
 
-export function runInIsolate(code: string, functionName: string, calls: IsolateCall[], limits: IsolateLimits): IsolateRun {
-  const started = performance.now();
-  const remaining = (): number => Math.max(0, limits.submissionMs - (performance.now() - started));
+interface PreparedIsolate {
+  key: string;
+  isolate: ivm.Isolate;
+  context: ivm.Context;
+  api: ivm.Reference<Record<string, unknown>>;
+}
+
+const preparedKey = (limits: IsolateLimits): string => `${limits.memoryMb}:${limits.outputChars}:${limits.consoleChars}`;
+
+/** A fresh isolate with the harness installed, not yet touched by any submission. */
+function prepareIsolate(limits: IsolateLimits): PreparedIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
-  const outcomes: CallOutcome[] = [];
-  const durationsMs: number[] = [];
-  let consoleOutput = { text: "", truncated: false };
-  let bind: BindOutcome = { kind: "ok" };
-  let memoryExceeded = false;
   try {
     const context = isolate.createContextSync();
     isolate
       .compileScriptSync(harnessSource({ outputChars: limits.outputChars, consoleChars: limits.consoleChars }), { filename: harnessFilename })
       .runSync(context, { timeout: 2000 });
     const api = context.global.getSync("__lacuna", { reference: true }) as ivm.Reference<Record<string, unknown>>;
+    return { key: preparedKey(limits), isolate, context, api };
+  } catch (error) {
+    if (!isolate.isDisposed) isolate.dispose();
+    throw error;
+  }
+}
+
+let spare: PreparedIsolate | null = null;
+
+/**
+ * Prepares the next submission's isolate while the worker is idle, taking isolate creation off the grading
+ * path. Each spare is used by exactly one submission: isolates are never reused or shared.
+ */
+export function prepareSpareIsolate(limits: IsolateLimits): void {
+  if (spare?.key === preparedKey(limits)) return;
+  if (spare && !spare.isolate.isDisposed) spare.isolate.dispose();
+  spare = prepareIsolate(limits);
+}
+
+function takeIsolate(limits: IsolateLimits): PreparedIsolate {
+  const taken = spare;
+  spare = null;
+  if (taken && taken.key === preparedKey(limits) && !taken.isolate.isDisposed) return taken;
+  if (taken && !taken.isolate.isDisposed) taken.isolate.dispose();
+  return prepareIsolate(limits);
+}
+
+export function runInIsolate(code: string, functionName: string, calls: IsolateCall[], limits: IsolateLimits): IsolateRun {
+  const started = performance.now();
+  const remaining = (): number => Math.max(0, limits.submissionMs - (performance.now() - started));
+  const { isolate, context, api } = takeIsolate(limits);
+  const outcomes: CallOutcome[] = [];
+  const durationsMs: number[] = [];
+  let consoleOutput = { text: "", truncated: false };
+  let bind: BindOutcome = { kind: "ok" };
+  let memoryExceeded = false;
+  try {
     const runCase = api.getSync("runCase", { reference: true }) as ivm.Reference<(...args: unknown[]) => string>;
     const apply = (name: string, args: (string | boolean)[], timeout: number): string =>
       parseHarnessJsonText((api.getSync(name, { reference: true }) as ivm.Reference<(...a: (string | boolean)[]) => string>).applySync(undefined, args, { timeout }));

@@ -4,7 +4,7 @@
  */
 import { messages } from "../messages";
 import { transpileSubmission } from "../transpile";
-import { gradeJob, scrubHostPaths } from "./grade-job";
+import { gradeJob, prepareForNextJob, scrubHostPaths } from "./grade-job";
 import { fromWorkerSchema, toWorkerSchema, type FromWorker } from "./protocol";
 import { runInIsolate } from "./run-isolate";
 
@@ -29,6 +29,7 @@ process.on("message", (raw: unknown) => {
       const report = await gradeJob(job, limits, (phase, budgetMs) => send({ type: "phase", id, phase, budgetMs }));
       const recycle = report.runtimeError?.kind === "memory";
       send({ type: "result", id, report, recycle });
+      if (!recycle) setImmediate(() => prepareForNextJob(limits));
     } catch (error) {
       send({ type: "failed", id, message: scrubHostPaths(error instanceof Error ? error.message : String(error)) || messages.en.poolClosed });
     }

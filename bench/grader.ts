@@ -1,0 +1,208 @@
+/**
+ * Grader benchmark (`npm run bench:grader`, `-- --json` for one JSON object):
+ *  (a) warm latency of grading each exercise's model solution through the pool: median and p95;
+ *  (b) sustained submissions per second for a mix (solutions and misconceptions of every exercise);
+ *  (c) the same mix through a baseline that starts a fresh `node` process per submission (the Jobe/Judge0
+ *      design), measured in the same run, and the ratio. Like for like, the baseline's process takes the
+ *      TypeScript source to outputs itself (esbuild's transformSync, then the cases); a second, generous
+ *      variant gets the JavaScript precompiled. Both get their expected outputs computed before the clock
+ *      starts and compare in the parent, and neither runs a sandbox or a diagnosis.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { loadCatalog, type ExerciseEntry } from "../exercises/catalog";
+import { generateCases, loadOracle } from "../exercises/oracle";
+import type { Json } from "../exercises/schema";
+import { compareOutputs } from "../grader/compare";
+import { createGraderPool, type GradeRequest } from "../grader/pool";
+import { transpileSubmission } from "../grader/transpile";
+
+const json = process.argv.includes("--json");
+const log = (text: string): void => {
+  if (!json) console.log(text);
+};
+const goals = { medianMs: 10, submissionsPerSecond: 100, ratio: 20 };
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+interface Submission {
+  entry: ExerciseEntry;
+  source: string;
+  seed: number;
+}
+
+function mixFor(entries: ExerciseEntry[]): Submission[] {
+  const mix: Submission[] = [];
+  for (const entry of entries) {
+    const read = (file: string): string => readFileSync(path.join(entry.dir, file), "utf8");
+    const sources = [read("solution.ts"), ...entry.meta.misconceptions.map((m) => read(path.join("misconceptions", `${m.id}.ts`)))];
+    for (const source of sources) for (const seed of [1, 2]) mix.push({ entry, source, seed });
+  }
+  return mix;
+}
+
+async function runConcurrently<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+// The baseline's per-submission program: (transpile and) run the code on every case, print the outputs.
+function baselineRunner(esbuildPath: string): string {
+  return `
+const vm = require("node:vm");
+let input = "";
+process.stdin.on("data", (c) => (input += c));
+process.stdin.on("end", () => {
+  const { code, source, functionName, args } = JSON.parse(input);
+  const js = code ?? require(${JSON.stringify(esbuildPath)}).transformSync(source + "\\nexport { " + functionName + " as __lacunaEntry };", { loader: "ts", format: "iife", globalName: "__lacunaModule" }).code;
+  globalThis.__lacuna = { moduleFailed(e) { throw e; } };
+  vm.runInThisContext(js);
+  const f = globalThis.__lacunaModule.__lacunaEntry;
+  const outputs = args.map((a) => { try { return { ok: true, value: f(...a) }; } catch (e) { return { ok: false }; } });
+  process.stdout.write(JSON.stringify(outputs));
+});
+`;
+}
+
+interface Prepared {
+  code: string;
+  source: string;
+  args: Json[][];
+  expected: Json[];
+  entry: ExerciseEntry;
+}
+
+async function prepareBaseline(mix: Submission[]): Promise<Prepared[]> {
+  const prepared: Prepared[] = [];
+  for (const s of mix) {
+    const compiled = await transpileSubmission({ source: s.source, functionName: s.entry.meta.functionName, params: s.entry.meta.params, lang: "en", maxSourceBytes: 1 << 20 });
+    if (!compiled.ok) throw new Error(`${s.entry.meta.slug} does not compile`);
+    const oracle = await loadOracle(s.entry);
+    const cases = generateCases(oracle, s.seed);
+    prepared.push({ code: compiled.code, source: s.source, args: cases.map((c) => c.args), expected: cases.map((c) => oracle.reference(...(structuredClone(c.args) as Json[]))), entry: s.entry });
+  }
+  return prepared;
+}
+
+function runBaseline(runnerFile: string, p: Prepared, precompiled: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [runnerFile], { env: {} as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "ignore"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    child.on("error", reject);
+    child.on("exit", () => {
+      const outputs = JSON.parse(out) as { ok: boolean; value?: unknown }[];
+      const settings = { tolerance: p.entry.meta.tolerance, gradientOutputs: p.entry.meta.gradientOutputs };
+      resolve(outputs.filter((o, i) => o.ok && compareOutputs(p.expected[i], o.value, settings).passed).length);
+    });
+    const payload = precompiled ? { code: p.code, args: p.args } : { source: p.source, functionName: p.entry.meta.functionName, args: p.args };
+    child.stdin.end(JSON.stringify(payload));
+  });
+}
+
+async function main(): Promise<void> {
+  const entries = loadCatalog();
+  if (entries.length === 0) throw new Error("no exercises found (set LACUNA_EXERCISES_DIR or add exercises/)");
+  const workers = os.availableParallelism();
+  const pool = createGraderPool({ workers });
+  try {
+    // (a) warm latency per exercise.
+    log(`grader bench: ${entries.length} exercises, ${workers} workers, node ${process.version}\n`);
+    log("(a) warm latency, model solution, all cases");
+    const latency: Record<string, { medianMs: number; p95Ms: number; cases: number; runs: number }> = {};
+    for (const entry of entries) {
+      const request: GradeRequest = { slug: entry.meta.slug, source: readFileSync(path.join(entry.dir, "solution.ts"), "utf8"), seed: 1, mode: "all" };
+      for (let i = 0; i < 2 * workers; i++) {
+        const warm = await pool.grade(request);
+        if (warm.status !== "passed") throw new Error(`${entry.meta.slug}: the model solution does not pass (${warm.status})`);
+      }
+      const times: number[] = [];
+      let cases = 0;
+      for (let i = 0; i < 40; i++) {
+        const started = performance.now();
+        const report = await pool.grade(request);
+        times.push(performance.now() - started);
+        cases = report.cases.length;
+      }
+      latency[entry.meta.slug] = { medianMs: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)), cases, runs: times.length };
+      log(`  ${entry.meta.slug.padEnd(40)} median ${latency[entry.meta.slug]!.medianMs.toFixed(2).padStart(6)} ms   p95 ${latency[entry.meta.slug]!.p95Ms.toFixed(2).padStart(6)} ms   (${cases} cases)`);
+    }
+    const medians = Object.values(latency).map((l) => l.medianMs);
+    const overallMedian = round(quantile(medians, 0.5));
+
+    // (b) sustained throughput for a mix.
+    const mix = mixFor(entries);
+    for (const s of mix) await pool.grade({ slug: s.entry.meta.slug, source: s.source, seed: s.seed, mode: "all" });
+    const rounds = Math.max(1, Math.ceil(1200 / mix.length));
+    const workload = Array.from({ length: rounds }, () => mix).flat();
+    let started = performance.now();
+    await runConcurrently(workload, 4 * workers, async (s) => {
+      await pool.grade({ slug: s.entry.meta.slug, source: s.source, seed: s.seed, mode: "all" });
+    });
+    const poolSeconds = (performance.now() - started) / 1000;
+    const poolRate = workload.length / poolSeconds;
+    log(`\n(b) sustained mix: ${workload.length} submissions (${mix.length} distinct: solutions and misconceptions, seeds 1-2) in ${poolSeconds.toFixed(2)} s = ${poolRate.toFixed(1)} submissions/s`);
+
+    // (c) the same mix, one fresh node process per submission.
+    const prepared = await prepareBaseline(mix);
+    const runnerFile = path.join(mkdtempSync(path.join(os.tmpdir(), "lacuna-bench-")), "runner.cjs");
+    writeFileSync(runnerFile, baselineRunner(createRequire(import.meta.url).resolve("esbuild")));
+    const baselineWork = prepared.slice(0, Math.min(prepared.length, 60));
+    const measureBaseline = async (precompiled: boolean): Promise<{ seconds: number; rate: number }> => {
+      await runBaseline(runnerFile, baselineWork[0]!, precompiled);
+      const begin = performance.now();
+      await runConcurrently(baselineWork, workers, async (p) => {
+        await runBaseline(runnerFile, p, precompiled);
+      });
+      const seconds = (performance.now() - begin) / 1000;
+      return { seconds, rate: baselineWork.length / seconds };
+    };
+    const likeForLike = await measureBaseline(false);
+    const generous = await measureBaseline(true);
+    const ratio = poolRate / likeForLike.rate;
+    const generousRatio = poolRate / generous.rate;
+    log(`(c) baseline, fresh node process per submission (${workers} at a time, ${baselineWork.length} submissions):`);
+    log(`    transpiling TypeScript in the process (like for like): ${likeForLike.rate.toFixed(1)} submissions/s → pool is ${ratio.toFixed(1)}× faster`);
+    log(`    given precompiled JavaScript (generous):               ${generous.rate.toFixed(1)} submissions/s → pool is ${generousRatio.toFixed(1)}× faster`);
+
+    const met = { medianMs: overallMedian <= goals.medianMs, submissionsPerSecond: poolRate >= goals.submissionsPerSecond, ratio: ratio >= goals.ratio };
+    log(`\ngoals: median ≤ ${goals.medianMs} ms: ${met.medianMs ? "met" : "NOT met"} (${overallMedian} ms, median over exercises) · ≥ ${goals.submissionsPerSecond} subs/s: ${met.submissionsPerSecond ? "met" : "NOT met"} · ≥ ${goals.ratio}× baseline: ${met.ratio ? "met" : "NOT met"}`);
+    if (json) {
+      console.log(
+        JSON.stringify({
+          node: process.version,
+          workers,
+          loadAverage: os.loadavg().map((l) => round(l)),
+          latency,
+          medianOfMediansMs: overallMedian,
+          throughput: { submissions: workload.length, distinct: mix.length, seconds: round(poolSeconds), submissionsPerSecond: round(poolRate, 1) },
+          baseline: {
+            design: "fresh node process per submission",
+            submissions: baselineWork.length,
+            likeForLike: { transpilesInProcess: true, seconds: round(likeForLike.seconds), submissionsPerSecond: round(likeForLike.rate, 1) },
+            generous: { transpilesInProcess: false, seconds: round(generous.seconds), submissionsPerSecond: round(generous.rate, 1) },
+          },
+          ratio: round(ratio, 1),
+          generousRatio: round(generousRatio, 1),
+          goals,
+          met,
+        }),
+      );
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+await main();
