@@ -151,12 +151,15 @@ export function loadOptimizerBinding(): Promise<{ binding: Binding } | { error: 
 }
 
 /** Run the FSRS optimizer (fsrs-rs) on training items. Throws if the binding cannot load. */
-export async function computeFsrsParameters(items: readonly FsrsItemData[], settings: Pick<SchedulerSettings, "relearningSteps">, timeoutMs = 60_000): Promise<number[]> {
+export async function computeFsrsParameters(items: readonly FsrsItemData[], settings: Pick<SchedulerSettings, "relearningSteps">): Promise<number[]> {
   const loaded = await loadOptimizerBinding();
   if ("error" in loaded) throw new Error(`the FSRS optimizer binding cannot load: ${loaded.error}`);
   const { FSRSBindingItem, FSRSBindingReview, computeParameters } = loaded.binding;
-  const trainSet = items.map((item) => new FSRSBindingItem(item.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
-  return computeParameters(trainSet, { enableShortTerm: true, numRelearningSteps: settings.relearningSteps.length, timeout: timeoutMs });
+  // fsrs-rs panics (and the panic aborts the whole Node process) on an item without a cross-day review, so
+  // such items (pure same-day learning steps) must never reach it.
+  const trainSet = items.filter((item) => item.reviews.some((r) => r.deltaT > 0)).map((item) => new FSRSBindingItem(item.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
+  // No `timeout`: in binding 0.5.0 it makes the call wait out the whole timeout (a 0.7 s fit took 60 s with 60000).
+  return computeParameters(trainSet, { enableShortTerm: true, numRelearningSteps: settings.relearningSteps.length });
 }
 
 export interface FitResult {
@@ -193,7 +196,7 @@ export async function fitPersonalParameters(logs: readonly SrsReviewLogEntry[], 
   if (split.train.length < o.minTrainingItems) return keep(`only ${split.train.length} training reviews (need ${o.minTrainingItems})`, sizes);
   const loaded = await loadOptimizerBinding();
   if ("error" in loaded) return keep(`the FSRS optimizer binding cannot load here (${loaded.error}); keeping the current parameters`, sizes);
-  const fitted = await computeFsrsParameters(split.train, settings, o.timeoutMs);
+  const fitted = await computeFsrsParameters(split.train, settings);
   const currentEval = evaluateParameters(split.test, current);
   const candidateEval = evaluateParameters(split.test, fitted);
   const accepted = candidateEval.logLoss < currentEval.logLoss;

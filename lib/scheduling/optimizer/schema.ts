@@ -7,7 +7,5 @@ export const fitOptionsSchema = z.object({
   minHeldOutReviews: z.number().int().min(1).default(30),
   /** Fewer training items than this: the optimizer would return (near-)defaults; do not bother. */
   minTrainingItems: z.number().int().min(1).default(64),
-  /** Give up on the optimizer after this many milliseconds. */
-  timeoutMs: z.number().int().min(1).default(60_000),
 });
 export type FitOptionsInput = z.input<typeof fitOptionsSchema>;

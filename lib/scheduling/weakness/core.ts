@@ -1,16 +1,24 @@
 /**
- * Per-topic weakness: which topics is the learner about to lose?
+ * Per-topic weakness: which topics is the learner about to lose, or keeps struggling with?
  *
  * For a topic T, let S be T's items the learner has studied (card state ≠ New) and U those never studied.
  *
+ *   difficulty(T)      = mean_{i∈S} (D_i − 1) / 9                FSRS difficulty D ∈ [1, 10], which every Again/Hard
+ *                                                               raises and every Good/Easy lowers: the item's whole
+ *                                                               rating history, per learner, scaled to [0, 1]
  *   forgetting(T)      = 1 − mean_{i∈S} R_i(now + h)            FSRS retrievability h days ahead (default h = 7)
  *   lapsePressure(T)   = mean_{i∈S} (1 − 2^(−lapses_i))          0 lapses → 0, 1 → 0.5, 2 → 0.75, … → 1
  *   recentFailure(T)   = (A + α·(1 − r*)) / (N + α)             A of the N kept first-of-day reviews of T's items in
  *                                                               the last d days (default 14) were Again; α = 2
  *                                                               pseudo-reviews at the expected failure rate 1 − r*
  *                                                               (r* = desired retention) so one bad day is not a verdict
- *   weakness(T)        = (w_f·forgetting + w_l·lapsePressure + w_r·recentFailure) / (w_f + w_l + w_r)
- *                        with w = (0.5, 0.25, 0.25), so weakness ∈ [0, 1]
+ *   weakness(T)        = (w_d·difficulty + w_f·forgetting + w_l·lapsePressure + w_r·recentFailure) / Σw
+ *                        with (w_d, w_f, w_l, w_r) = (0.6, 0.2, 0.1, 0.1), so weakness ∈ [0, 1]
+ *
+ * Why difficulty weighs most: FSRS shortens the intervals of items a learner struggles with, so at review time
+ * their recall is back near the target and recent failures are rare; what stays different is how much effort
+ * the item took, which FSRS difficulty accumulates. bench/srs measured recall@3 of truly weak topics with each
+ * component alone and in mixes (lib/scheduling/README.md); difficulty carried most of the signal.
  *
  * Unseen items are not weakness: nothing was forgotten. They are reported as the coverage gap |U| / (|S| + |U|),
  * and a topic with S empty has weakness null (a pure gap), so "weakest topics" never recommends material the
@@ -33,6 +41,8 @@ export interface TopicWeakness {
   weakness: number | null;
   /** Mean predicted recall of the studied items at now + horizon; null when none is studied. */
   predictedRecall: number | null;
+  /** Mean FSRS difficulty of the studied items scaled to [0, 1]; null when none is studied. */
+  difficulty: number | null;
   lapsePressure: number | null;
   recentFailureRate: number | null;
   recentReviews: number;
@@ -96,13 +106,16 @@ export function topicWeakness(input: WeaknessInput): TopicWeakness[] {
     }
     const coverageGap = (items.length - studied.length) / items.length;
     if (studied.length === 0) {
-      return { topicId, weakness: null, predictedRecall: null, lapsePressure: null, recentFailureRate: null, recentReviews: reviews, studiedItems: 0, totalItems: items.length, coverageGap };
+      return { topicId, weakness: null, predictedRecall: null, difficulty: null, lapsePressure: null, recentFailureRate: null, recentReviews: reviews, studiedItems: 0, totalItems: items.length, coverageGap };
     }
     const predictedRecall = mean(studied.map((c) => retrievability(c, at, input.settings)));
+    const difficulty = mean(studied.map((c) => Math.min(1, Math.max(0, (c.difficulty - 1) / 9))));
     const lapsePressure = mean(studied.map((c) => 1 - 2 ** -c.lapses));
     const recentFailureRate = (failures + options.priorReviews * priorFailure) / (reviews + options.priorReviews || 1);
-    const weakness = (w.forgetting * (1 - predictedRecall) + w.lapses * lapsePressure + w.recentFailures * recentFailureRate) / (w.forgetting + w.lapses + w.recentFailures);
-    return { topicId, weakness, predictedRecall, lapsePressure, recentFailureRate, recentReviews: reviews, studiedItems: studied.length, totalItems: items.length, coverageGap };
+    const weakness =
+      (w.difficulty * difficulty + w.forgetting * (1 - predictedRecall) + w.lapses * lapsePressure + w.recentFailures * recentFailureRate) /
+      (w.difficulty + w.forgetting + w.lapses + w.recentFailures);
+    return { topicId, weakness, predictedRecall, difficulty, lapsePressure, recentFailureRate, recentReviews: reviews, studiedItems: studied.length, totalItems: items.length, coverageGap };
   });
 }
 

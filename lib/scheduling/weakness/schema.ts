@@ -9,9 +9,10 @@ export const weaknessOptionsSchema = z
     recentDays: z.number().min(1).max(365).default(14),
     weights: z
       .object({
-        forgetting: z.number().min(0).default(0.5),
-        lapses: z.number().min(0).default(0.25),
-        recentFailures: z.number().min(0).default(0.25),
+        difficulty: z.number().min(0).default(0.6),
+        forgetting: z.number().min(0).default(0.2),
+        lapses: z.number().min(0).default(0.1),
+        recentFailures: z.number().min(0).default(0.1),
       })
       .prefault({}),
     /**
@@ -20,6 +21,6 @@ export const weaknessOptionsSchema = z
      */
     priorReviews: z.number().min(0).default(2),
   })
-  .refine((o) => o.weights.forgetting + o.weights.lapses + o.weights.recentFailures > 0, { message: "at least one weight must be positive" });
+  .refine((o) => o.weights.difficulty + o.weights.forgetting + o.weights.lapses + o.weights.recentFailures > 0, { message: "at least one weight must be positive" });
 export type WeaknessOptionsInput = z.input<typeof weaknessOptionsSchema>;
 export type WeaknessOptions = z.output<typeof weaknessOptionsSchema>;
