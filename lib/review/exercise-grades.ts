@@ -1,0 +1,87 @@
+// Graded exercise submissions become reviews of the exercise's card: one scheduler for flashcards and exercises.
+//
+// - `recordGradedSubmission` is the grading hook's listener (registered in lib/grading/hooks.ts): the daemon calls
+//   it after a "submit" submission is graded. The score, verdict, first try and hints used become an FSRS rating
+//   through lib/scheduling's mapping (`ratingFromGrade`); the raw score is stored beside the rating.
+// - `reconcileGradedSubmissions` runs when the review page loads and records every graded submission that has
+//   no log yet, so nothing is lost when the hook was not registered, failed, or the daemon died after grading.
+//
+// Idempotent by construction: the log of a submission has the fixed id `submissionLogId(submission.id)`, so the
+// primary key refuses a second copy whoever (hook or reconciliation, any process) comes second.
+import type { Db, Submission } from "@/lib/db";
+import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating } from "@/lib/scheduling";
+import { isKnownItem } from "./items";
+import { ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
+import { loadSettings } from "./store";
+
+export function submissionLogId(submissionId: string): string {
+  return `submission-${submissionId}`;
+}
+
+export type RecordResult =
+  | { recorded: true; rating: ReviewRating; score: number; reason: string }
+  | { recorded: false; reason: "not-a-graded-submit" | "unknown-exercise" | "already-recorded" };
+
+function isGradedSubmit(s: Submission): s is Submission & { score: number; passed: boolean } {
+  return s.kind === "submit" && s.status === "graded" && s.score !== null && s.passed !== null;
+}
+
+const ATTEMPTS = 3;
+
+/** Record one graded "submit" submission as a review of its exercise (no-op for anything else or a repeat). */
+export async function recordGradedSubmission(db: Db, submission: Submission): Promise<RecordResult> {
+  if (!isGradedSubmit(submission)) return { recorded: false, reason: "not-a-graded-submit" };
+  const item: ItemRef = { itemType: "exercise", itemId: submission.exerciseSlug };
+  if (!isKnownItem(item)) return { recorded: false, reason: "unknown-exercise" };
+  const logId = submissionLogId(submission.id);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => recordInTransaction(tx, submission, item, logId));
+    } catch (error) {
+      // A concurrent writer (the other of hook and reconciliation) changed the card: re-read and decide again;
+      // the second pass finds the log and reports "already-recorded".
+      if (!(error instanceof ReviewConflictError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function recordInTransaction(
+  tx: Parameters<Parameters<Db["$transaction"]>[0]>[0],
+  submission: Submission & { score: number; passed: boolean },
+  item: ItemRef,
+  logId: string,
+): Promise<RecordResult> {
+  if (await tx.srsReviewLog.findUnique({ where: { id: logId }, select: { id: true } })) return { recorded: false, reason: "already-recorded" };
+  const settings = (await loadSettings(tx, submission.userId)).scheduler;
+  const card = await tx.srsCard.findUnique({ where: { userId_itemType_itemId: { userId: submission.userId, itemType: item.itemType, itemId: item.itemId } } });
+  // The learner's answer is the review, so it happened when they submitted, not when the grader got to it.
+  const at = submission.createdAt;
+  const lastReview = card?.lastReview ?? null;
+  // A retry after feedback on the same day is not a first try: that is the first-of-day rule applied to exercises.
+  const firstTry = isFirstOfDay(lastReview, at, settings);
+  const grade = ratingFromGrade({ score: Math.min(1, Math.max(0, submission.score)), passed: submission.passed, firstTry, hintsUsed: submission.hintsUsed });
+  const meta = { source: "exercise" as const, score: grade.score, submissionId: submission.id, durationMs: null };
+  if (lastReview && at.getTime() < lastReview.getTime()) {
+    // A later submission was recorded first: replay the exercise's history with this one in its place.
+    await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: grade.rating, review: at, ...meta }], settings);
+  } else {
+    await reviewInTransaction(tx, { userId: submission.userId, item, rating: grade.rating, now: at, meta, logId }, settings);
+  }
+  return { recorded: true, rating: grade.rating, score: grade.score, reason: grade.reason };
+}
+
+/** Record every graded "submit" of the learner that has no review log yet, oldest first. Returns how many. */
+export async function reconcileGradedSubmissions(db: Db, userId: string): Promise<number> {
+  const [submissions, logged] = await Promise.all([
+    db.submission.findMany({ where: { userId, kind: "submit", status: "graded", score: { not: null }, passed: { not: null } }, orderBy: { createdAt: "asc" } }),
+    db.srsReviewLog.findMany({ where: { userId, submissionId: { not: null } }, select: { submissionId: true } }),
+  ]);
+  const done = new Set(logged.map((l) => l.submissionId));
+  let recorded = 0;
+  for (const submission of submissions) {
+    if (done.has(submission.id)) continue;
+    const result = await recordGradedSubmission(db, submission);
+    if (result.recorded) recorded += 1;
+  }
+  return recorded;
+}

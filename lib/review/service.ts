@@ -1,0 +1,174 @@
+// Reviewing, undoing and rewriting an item's history in the database. Each operation is one transaction that
+// reads the card, lets lib/scheduling compute the next state, and writes the card and its log together.
+//
+// Concurrency: the card is updated only if it is still the card that was read (same reps and last review), so two
+// tabs rating the same card, or the grading daemon and the web app recording the same submission, cannot both
+// win; the loser gets a ReviewConflictError and re-reads.
+import type { Db } from "@/lib/db";
+import {
+  createCard,
+  review,
+  undoReview,
+  type ItemRef,
+  type ReviewMetaInput,
+  type ReviewRating,
+  type ReviewSource,
+  type SchedulerSettings,
+  type SrsReviewLogEntry,
+} from "@/lib/scheduling";
+import { cardFromRow, cardMemoryData, loadSettings, logData, logFromRow, type DbClient, type StoredCard, type StoredReviewLog } from "./store";
+
+/** The card changed since the caller read it (another tab, a double click, a concurrent grader). */
+export class ReviewConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReviewConflictError";
+  }
+}
+
+export interface ReviewInput {
+  userId: string;
+  item: ItemRef;
+  rating: ReviewRating;
+  now: Date;
+  meta?: ReviewMetaInput;
+  /**
+   * The card's last review as the caller saw it (null: never reviewed). When given and the stored card differs,
+   * the review is refused: the learner rated a card state that no longer exists.
+   */
+  expectedLastReview?: Date | null;
+  /** A fixed id for the log row (exercise grades use one per submission, which makes recording idempotent). */
+  logId?: string;
+}
+
+export interface ReviewOutcome {
+  card: StoredCard;
+  log: StoredReviewLog;
+}
+
+function sameInstant(a: Date | null, b: Date | null): boolean {
+  return (a?.getTime() ?? null) === (b?.getTime() ?? null);
+}
+
+// Duck-typed: the SQLite and PostgreSQL clients are generated separately, so `instanceof` one class misses the other.
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+function cardWhere(userId: string, item: ItemRef) {
+  return { userId_itemType_itemId: { userId, itemType: item.itemType, itemId: item.itemId } };
+}
+
+/** Review one item inside an open transaction (see `reviewItem`). */
+export async function reviewInTransaction(tx: DbClient, input: ReviewInput, settings: SchedulerSettings): Promise<ReviewOutcome> {
+  const { userId, item, now } = input;
+  const row = await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
+  const card = row ? cardFromRow(row) : createCard(userId, item, now);
+  if (input.expectedLastReview !== undefined && !sameInstant(card.lastReview, input.expectedLastReview)) {
+    throw new ReviewConflictError("this card was reviewed elsewhere since it was shown");
+  }
+  if (card.lastReview && now.getTime() < card.lastReview.getTime()) {
+    throw new ReviewConflictError("a later review of this card is already stored");
+  }
+  const result = review(card, input.rating, now, settings, input.meta ?? {});
+  let cardId: string;
+  if (!row) {
+    try {
+      cardId = (await tx.srsCard.create({ data: { userId, itemType: item.itemType, itemId: item.itemId, ...cardMemoryData(result.card) } })).id;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ReviewConflictError("this card was created elsewhere at the same time");
+      throw error;
+    }
+  } else {
+    const { count } = await tx.srsCard.updateMany({ where: { id: row.id, reps: row.reps, lastReview: row.lastReview }, data: cardMemoryData(result.card) });
+    if (count !== 1) throw new ReviewConflictError("this card was reviewed elsewhere at the same time");
+    cardId = row.id;
+  }
+  let logRow;
+  try {
+    logRow = await tx.srsReviewLog.create({ data: logData(result.log, cardId, input.logId) });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ReviewConflictError(`the review ${input.logId} is already recorded`);
+    throw error;
+  }
+  return { card: { ...result.card, id: cardId }, log: logFromRow(logRow) };
+}
+
+/** Review an item now: the card (created on first review) and its log, stored together. */
+export async function reviewItem(db: Db, input: ReviewInput): Promise<ReviewOutcome> {
+  return db.$transaction(async (tx) => reviewInTransaction(tx, input, (await loadSettings(tx, input.userId)).scheduler));
+}
+
+export interface UndoOutcome {
+  /** The item whose review was undone: the session shows it again. */
+  item: ItemRef;
+  card: StoredCard;
+  log: StoredReviewLog;
+}
+
+/**
+ * Undo the learner's latest rating given in a review session (source "review"; exercise grades are facts
+ * about a submission and are not undone here). The card returns to its state before that rating and the log is
+ * kept, marked undone. Null when there is nothing to undo.
+ */
+export async function undoLastReview(db: Db, userId: string): Promise<UndoOutcome | null> {
+  return db.$transaction(async (tx) => {
+    const logRow = await tx.srsReviewLog.findFirst({ where: { userId, undone: false, source: "review" }, orderBy: [{ review: "desc" }, { id: "desc" }] });
+    if (!logRow) return null;
+    const cardRow = await tx.srsCard.findUnique({ where: { id: logRow.cardId } });
+    if (!cardRow) return null;
+    const settings = (await loadSettings(tx, userId)).scheduler;
+    const log = logFromRow(logRow);
+    const card = cardFromRow(cardRow);
+    if (!card.lastReview || card.lastReview.getTime() !== log.review.getTime()) {
+      throw new ReviewConflictError("this card has been reviewed again since; its last rating can no longer be undone");
+    }
+    const result = undoReview(card, log, settings);
+    const { count } = await tx.srsCard.updateMany({ where: { id: cardRow.id, reps: cardRow.reps, lastReview: cardRow.lastReview }, data: cardMemoryData(result.card) });
+    if (count !== 1) throw new ReviewConflictError("this card changed while undoing");
+    const updated = await tx.srsReviewLog.update({ where: { id: logRow.id }, data: { undone: true } });
+    return { item: { itemType: card.itemType, itemId: card.itemId }, card: { ...result.card, id: cardRow.id }, log: logFromRow(updated) };
+  });
+}
+
+/** One review to (re)play: the rating, when, and the facts stored beside it. */
+export interface HistoryEntry {
+  /** Keeps an existing log's id (or gives a new one a fixed id). */
+  id?: string;
+  rating: ReviewRating;
+  review: Date;
+  durationMs: number | null;
+  source: ReviewSource;
+  score: number | null;
+  submissionId: string | null;
+}
+
+function historyOf(log: SrsReviewLogEntry & { id: string }): HistoryEntry {
+  return { id: log.id, rating: log.rating, review: log.review, durationMs: log.durationMs, source: log.source, score: log.score, submissionId: log.submissionId };
+}
+
+/**
+ * Merge reviews into an item's history and recompute it from scratch: the kept logs and `additions`, in time
+ * order, replayed through the scheduler from a new card. This is how reviews that arrive out of order (an import,
+ * a submission the hook missed while a later one was recorded) get the memory state FSRS would have computed had
+ * they arrived in time. Undone logs stay as they are (an audit trail); kept logs are rewritten with their ids.
+ */
+export async function rewriteItemHistory(tx: DbClient, userId: string, item: ItemRef, additions: readonly HistoryEntry[], settings: SchedulerSettings): Promise<{ card: StoredCard; logs: number }> {
+  const row = await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
+  const kept = row ? (await tx.srsReviewLog.findMany({ where: { cardId: row.id, undone: false } })).map(logFromRow) : [];
+  const entries = [...kept.map(historyOf), ...additions].sort((a, b) => a.review.getTime() - b.review.getTime());
+  if (entries.length === 0) throw new Error(`no history to replay for ${item.itemType}:${item.itemId}`);
+  let card = createCard(userId, item, entries[0]!.review);
+  const replayed: { id?: string; log: SrsReviewLogEntry }[] = [];
+  for (const entry of entries) {
+    const result = review(card, entry.rating, entry.review, settings, { durationMs: entry.durationMs, source: entry.source, score: entry.score, submissionId: entry.submissionId });
+    card = result.card;
+    replayed.push({ ...(entry.id ? { id: entry.id } : {}), log: result.log });
+  }
+  const cardId = row
+    ? (await tx.srsCard.update({ where: { id: row.id }, data: cardMemoryData(card) })).id
+    : (await tx.srsCard.create({ data: { userId, itemType: item.itemType, itemId: item.itemId, ...cardMemoryData(card) } })).id;
+  await tx.srsReviewLog.deleteMany({ where: { cardId, undone: false } });
+  await tx.srsReviewLog.createMany({ data: replayed.map((r) => logData(r.log, cardId, r.id)) });
+  return { card: { ...card, id: cardId }, logs: replayed.length };
+}
