@@ -1,0 +1,302 @@
+/**
+ * bench/web: how long a learner waits between pressing Submit and seeing the grade, with the real app.
+ *
+ * Builds the app if its build is stale (under /tmp/lacuna-next-build.lock), then starts `next start` on a
+ * 32xx port and the grading daemon (scripts/grading-daemon.ts) on a 39xx control port, both on a throw-away
+ * data directory and SQLite file. Creates N learners in the database and signs each in through next-auth's
+ * real credentials flow. Then, for R rounds, every learner POSTs /api/submissions at the same moment (a mix
+ * of correct and wrong code for linear-regression-cost; even rounds "submit", odd rounds "run") and reads
+ * GET /api/submissions/[id]/events until the result event. Measured per submission: POST → result event
+ * (the learner's wait) and the grader's own time from the report, so the pipeline's overhead shows apart.
+ * Also the exercise page's load time: GET /exercises/linear-regression-cost, or GET /api/exercises when the
+ * page does not exist yet (the output says which).
+ *
+ *   npm run bench:web                 # table
+ *   npm run bench:web -- --json       # one JSON object
+ *   npm run bench:web -- --learners 20 --rounds 4 --port 3210 --grader-port 3910
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { createDb } from "../lib/db";
+import { hashPassword } from "../lib/password";
+import { migrateDatabase } from "../scripts/lib/migrate";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const NEXT_BIN = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+const SLUG = "linear-regression-cost";
+const GOAL_P95_MS = 300;
+
+const argsSchema = z.object({
+  json: z.boolean(),
+  learners: z.number().int().min(1).max(200),
+  rounds: z.number().int().min(1).max(9),
+  port: z.number().int().min(3200).max(3299),
+  graderPort: z.number().int().min(3900).max(3999),
+});
+
+function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  return argsSchema.parse({
+    json: argv.includes("--json"),
+    learners: value("learners", 20),
+    rounds: value("rounds", 4),
+    port: value("port", 3210),
+    graderPort: value("grader-port", 3910),
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ build
+
+const BUILD_INPUTS = ["app", "lib", "messages", "exercises", "grader", "components", "proxy.ts", "next.config.ts", "package.json"];
+const SKIP = new Set(["node_modules", ".next", "data", ".git", "generated"]);
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (!SKIP.has(entry.name)) newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+function buildIfStale(log: (m: string) => void): void {
+  const buildId = path.join(repoRoot, ".next", "BUILD_ID");
+  const stale = () => !existsSync(buildId) || BUILD_INPUTS.some((i) => newestMtime(path.join(repoRoot, i)) > statSync(buildId).mtimeMs);
+  if (!stale()) return;
+  log("building the app (next build)…");
+  // One build at a time in this shared tree; a build that finished while we waited is reused.
+  const build = spawnSync(
+    "flock",
+    ["/tmp/lacuna-next-build.lock", "sh", "-c", `test -f .next/BUILD_ID && [ -z "$(find ${BUILD_INPUTS.join(" ")} -newer .next/BUILD_ID -print -quit 2>/dev/null)" ] || "${process.execPath}" "${NEXT_BIN}" build`],
+    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+  );
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout.toString().slice(-3000)}\n${build.stderr.toString().slice(-3000)}`);
+}
+
+// ------------------------------------------------------------------------------------------------ processes
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let text = "";
+  child.stdout?.on("data", (c: Buffer) => (text = (text + c.toString()).slice(-20_000)));
+  child.stderr?.on("data", (c: Buffer) => (text = (text + c.toString()).slice(-20_000)));
+  return { child, output: () => text };
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 15_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      // Its own process group: `next start`'s next-server child stops too.
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      resolve();
+    }
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, output: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} did not become ready:\n${output()}`);
+}
+
+// ------------------------------------------------------------------------------------------------ learners
+
+function cookieHeader(jar: Map<string, string>): string {
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+function absorbCookies(jar: Map<string, string>, response: Response): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const eq = pair!.indexOf("=");
+    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+  }
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  absorbCookies(jar, csrf);
+  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/`, json: "true" }),
+  });
+  absorbCookies(jar, response);
+  await response.arrayBuffer();
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in of ${email} failed (${response.status})`);
+  return cookieHeader(jar);
+}
+
+// ------------------------------------------------------------------------------------------------ measuring
+
+interface Sample {
+  kind: "run" | "submit";
+  waitMs: number;
+  graderMs: number;
+  status: string;
+}
+
+const resultSchema = z.object({ status: z.string(), report: z.object({ timing: z.object({ totalMs: z.number(), queueMs: z.number() }) }).nullable() });
+
+/** POST a submission, then read its event stream to the result; the learner's wait in ms. */
+async function submitAndWait(base: string, cookie: string, source: string, kind: "run" | "submit"): Promise<Sample> {
+  const started = performance.now();
+  const posted = await fetch(`${base}/api/submissions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ slug: SLUG, source, kind }),
+  });
+  const created = (await posted.json()) as { id?: string; error?: string };
+  if (posted.status !== 202 || !created.id) throw new Error(`POST /api/submissions answered ${posted.status}: ${created.error}`);
+  const events = await fetch(`${base}/api/submissions/${created.id}/events`, { headers: { cookie } });
+  const text = await events.text();
+  const waitMs = performance.now() - started;
+  const block = text.split("\n\n").find((b) => b.startsWith("event: result"));
+  if (!block) throw new Error(`no result event for ${created.id}: ${text.slice(-500)}`);
+  const result = resultSchema.parse(JSON.parse(block.slice(block.indexOf("data: ") + 6)));
+  return { kind, waitMs, graderMs: result.report?.timing.totalMs ?? 0, status: result.status };
+}
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+const round1 = (x: number) => Math.round(x * 10) / 10;
+function summary(values: number[]) {
+  return { n: values.length, median: round1(quantile(values, 0.5)), p95: round1(quantile(values, 0.95)), max: round1(Math.max(...values)) };
+}
+
+// ------------------------------------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (message: string) => {
+    if (!args.json) console.log(`[bench:web] ${message}`);
+  };
+  buildIfStale(log);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lacuna-bench-web-"));
+  const databaseUrl = `file:${path.join(dataDir, "lacuna.db")}`;
+  await migrateDatabase(databaseUrl);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(args.port),
+    DATABASE_URL: databaseUrl,
+    LACUNA_DATA_DIR: dataDir,
+    NEXTAUTH_SECRET: "bench-web-secret-0123456789abcdef",
+    NEXTAUTH_URL: `http://127.0.0.1:${args.port}`,
+    LACUNA_GRADER_PORT: String(args.graderPort),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const base = `http://127.0.0.1:${args.port}`;
+  const web = startProcess([NEXT_BIN, "start", "--port", String(args.port), "--hostname", "127.0.0.1"], env);
+  const daemon = startProcess(["--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")], env);
+  const db = createDb(databaseUrl);
+  try {
+    await waitFor("next start", async () => (await fetch(`${base}/api/exercises`)).status === 401, web.output);
+    await waitFor("grading daemon", async () => (await fetch(`http://127.0.0.1:${args.graderPort}/health`)).ok, daemon.output);
+    log(`app on ${base}, daemon on 127.0.0.1:${args.graderPort}, data in ${dataDir}`);
+
+    const password = "bench-password-1";
+    const passwordHash = await hashPassword(password);
+    const learners: { email: string; cookie: string }[] = [];
+    for (let i = 0; i < args.learners; i++) {
+      const email = `bench-learner-${i}@example.test`;
+      await db.user.create({ data: { email, name: `Learner ${i}`, passwordHash } });
+      learners.push({ email, cookie: await signIn(base, email, password) });
+    }
+    log(`${learners.length} learners signed in`);
+
+    const dir = path.join(repoRoot, "exercises", "linear-regression", SLUG);
+    const sources = [
+      readFileSync(path.join(dir, "solution.ts"), "utf8"),
+      ...readdirSync(path.join(dir, "misconceptions")).map((f) => readFileSync(path.join(dir, "misconceptions", f), "utf8")),
+    ];
+    // Warm-up (not measured): the first grade of an exercise in each worker loads its oracle.
+    await Promise.all(learners.slice(0, 4).map((l, i) => submitAndWait(base, l.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit")));
+
+    const samples: Sample[] = [];
+    for (let round = 0; round < args.rounds; round++) {
+      const kind = round % 2 === 0 ? "submit" : "run";
+      const results = await Promise.all(learners.map((l, i) => submitAndWait(base, l.cookie, sources[(i + round) % sources.length]!, kind)));
+      samples.push(...results);
+      log(`round ${round + 1}/${args.rounds} (${kind}): median ${round1(quantile(results.map((r) => r.waitMs), 0.5))} ms`);
+    }
+
+    // The exercise page, signed in, one request at a time.
+    const pageProbe = await fetch(`${base}/exercises/${SLUG}`, { headers: { cookie: learners[0]!.cookie } });
+    await pageProbe.arrayBuffer();
+    const pagePath = pageProbe.status === 200 ? `/exercises/${SLUG}` : "/api/exercises";
+    const pageTimes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}${pagePath}`, { headers: { cookie: learners[i % learners.length]!.cookie } });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`GET ${pagePath} answered ${response.status}`);
+      if (i >= 5) pageTimes.push(performance.now() - started); // the first few warm Next's route caches
+    }
+
+    const waits = samples.map((s) => s.waitMs);
+    const result = {
+      learners: args.learners,
+      rounds: args.rounds,
+      submissions: samples.length,
+      cpuCores: os.availableParallelism(),
+      errors: samples.filter((s) => s.status !== "graded").length,
+      submitToResultMs: summary(waits),
+      submitToResultByKind: {
+        submit: summary(samples.filter((s) => s.kind === "submit").map((s) => s.waitMs)),
+        run: summary(samples.filter((s) => s.kind === "run").map((s) => s.waitMs)),
+      },
+      graderTimePerSubmissionMs: summary(samples.map((s) => s.graderMs)),
+      goalP95Ms: GOAL_P95_MS,
+      meetsGoal: quantile(waits, 0.95) <= GOAL_P95_MS,
+      page: { path: pagePath, note: pagePath === "/api/exercises" ? `GET /exercises/${SLUG} answered ${pageProbe.status}: not built yet` : null, loadMs: summary(pageTimes) },
+    };
+    if (args.json) console.log(JSON.stringify(result));
+    else {
+      const s = result.submitToResultMs;
+      console.log(`submissions: ${result.submissions} (${args.learners} learners × ${args.rounds} rounds, all at once per round), errors: ${result.errors}`);
+      console.log(`POST → result event: median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (goal p95 ≤ ${GOAL_P95_MS} ms: ${result.meetsGoal ? "met" : "NOT met"})`);
+      console.log(`  submit: median ${result.submitToResultByKind.submit.median} ms, p95 ${result.submitToResultByKind.submit.p95} ms; run: median ${result.submitToResultByKind.run.median} ms, p95 ${result.submitToResultByKind.run.p95} ms`);
+      console.log(`grader time per submission (from the report): median ${result.graderTimePerSubmissionMs.median} ms, p95 ${result.graderTimePerSubmissionMs.p95} ms`);
+      console.log(`page ${pagePath}: median ${result.page.loadMs.median} ms, p95 ${result.page.loadMs.p95} ms${result.page.note ? ` (${result.page.note})` : ""}`);
+    }
+  } finally {
+    await db.$disconnect();
+    await Promise.all([stopProcess(web.child), stopProcess(daemon.child)]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
