@@ -2,6 +2,7 @@
  * Grader benchmark (`npm run bench:grader`, `-- --json` for one JSON object):
  *  (a) warm latency of grading each exercise's model solution through the pool: median and p95;
  *  (b) sustained submissions per second for a mix (solutions and misconceptions of every exercise);
+ *  (d) the warm time of a type check (run in its own process, off the grading path).
  *  (c) the same mix through a baseline that starts a fresh `node` process per submission (the Jobe/Judge0
  *      design), measured in the same run, and the ratio. Like for like, the baseline's process takes the
  *      TypeScript source to outputs itself (esbuild's transformSync, then the cases); a second, generous
@@ -176,6 +177,18 @@ async function main(): Promise<void> {
     log(`    transpiling TypeScript in the process (like for like): ${likeForLike.rate.toFixed(1)} submissions/s → pool is ${ratio.toFixed(1)}× faster`);
     log(`    given precompiled JavaScript (generous):               ${generous.rate.toFixed(1)} submissions/s → pool is ${generousRatio.toFixed(1)}× faster`);
 
+    // (d) type checking, in its own process (never on the grading path): warm time per check.
+    const sample = readFileSync(path.join(entries[0]!.dir, "solution.ts"), "utf8");
+    await pool.typeCheck(entries[0]!.meta.slug, sample);
+    const typeTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const begin = performance.now();
+      await pool.typeCheck(entries[0]!.meta.slug, `${sample}\n// edit ${i}\n`);
+      typeTimes.push(performance.now() - begin);
+    }
+    const typeCheckMedianMs = round(quantile(typeTimes, 0.5));
+    log(`(d) type check (separate process, warm): median ${typeCheckMedianMs} ms`);
+
     const met = { medianMs: overallMedian <= goals.medianMs, submissionsPerSecond: poolRate >= goals.submissionsPerSecond, ratio: ratio >= goals.ratio };
     log(`\ngoals: median ≤ ${goals.medianMs} ms: ${met.medianMs ? "met" : "NOT met"} (${overallMedian} ms, median over exercises) · ≥ ${goals.submissionsPerSecond} subs/s: ${met.submissionsPerSecond ? "met" : "NOT met"} · ≥ ${goals.ratio}× baseline: ${met.ratio ? "met" : "NOT met"}`);
     if (json) {
@@ -195,6 +208,7 @@ async function main(): Promise<void> {
           },
           ratio: round(ratio, 1),
           generousRatio: round(generousRatio, 1),
+          typeCheckWarmMedianMs: typeCheckMedianMs,
           goals,
           met,
         }),

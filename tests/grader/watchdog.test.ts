@@ -1,0 +1,39 @@
+/**
+ * The parent's watchdog: a worker that stops answering (here: frozen with SIGSTOP in the middle of a job) is
+ * killed and replaced, the submission gets a clear error, and grading goes on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGraderPool, type GraderPool } from "../../grader/pool";
+import { fixturesRoot, mseSolution } from "./helpers";
+
+let pool: GraderPool;
+beforeAll(() => {
+  pool = createGraderPool({ workers: 1, exercisesRoot: fixturesRoot, limits: { caseMs: 200, submissionMs: 600, watchdogSlackMs: 400, hostPhaseMs: 2000 } });
+});
+afterAll(async () => {
+  await pool.close();
+});
+
+describe("the watchdog", () => {
+  it("kills a worker that hangs, reports it, and replaces the worker", async () => {
+    // Warm the worker (expected outputs cached) so the job below spends its time in the sandbox.
+    expect((await pool.grade({ slug: "fixture-mse", source: mseSolution(), seed: 1 })).status).toBe("passed");
+    const pending = pool.grade({ slug: "fixture-mse", source: "export function meanSquaredError() { for (;;); }", seed: 1 });
+    let pid: number | undefined;
+    while (pid === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      pid = pool.stats().workers.find((w) => w.busy)?.pid;
+    }
+    process.kill(pid, "SIGSTOP");
+    const report = await pending;
+    expect(report.status).toBe("failed");
+    expect(report.runtimeError).toMatchObject({
+      kind: "timeout",
+      message: "your code did not stop within its 600 ms budget (an endless loop, or memory exhaustion) and its sandbox was shut down",
+    });
+    expect((await pool.grade({ slug: "fixture-mse", source: mseSolution(), seed: 2 })).status).toBe("passed");
+    const stats = pool.stats();
+    expect(stats.workers.map((w) => w.pid)).not.toContain(pid);
+    expect(stats.restarts).toBe(1);
+  });
+});
