@@ -12,6 +12,11 @@ const integerText = (what: string) =>
     .regex(/^-?\d+$/, { message: `${what} must be an integer` })
     .transform(Number);
 
+/** An optional column's cell: absent or empty means "not recorded" (null). */
+function optionalCell<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), schema.nullable());
+}
+
 /** One data row of the CSV, from its text cells. */
 export const reviewCsvRowSchema = z.object({
   card_id: z.string().trim().min(1, { message: "card_id is empty" }),
@@ -21,15 +26,12 @@ export const reviewCsvRowSchema = z.object({
   review_rating: integerText("review_rating").pipe(
     z.number().refine((v) => v >= 1 && v <= 4, { message: "review_rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }).transform((v) => reviewRatingSchema.parse(v)),
   ),
-  review_state: z
-    .union([
-      z.literal("").transform(() => null),
-      integerText("review_state").pipe(
-        z.number().refine((v) => v >= 0 && v <= 3, { message: "review_state must be 0 (New), 1 (Learning), 2 (Review) or 3 (Relearning)" }).transform((v) => cardStateSchema.parse(v)),
-      ),
-    ])
-    .optional(),
-  review_duration: z.union([z.literal("").transform(() => null), integerText("review_duration (milliseconds)").pipe(z.number().min(0, { message: "review_duration must not be negative" }))]).optional(),
+  review_state: optionalCell(
+    integerText("review_state").pipe(
+      z.number().refine((v) => v >= 0 && v <= 3, { message: "review_state must be 0 (New), 1 (Learning), 2 (Review) or 3 (Relearning)" }).transform((v) => cardStateSchema.parse(v)),
+    ),
+  ),
+  review_duration: optionalCell(integerText("review_duration (milliseconds)").pipe(z.number().min(0, { message: "review_duration must not be negative" }))),
 });
 
 /** A flashcard as the Anki export needs it (independent of the flashcard loader's own types). */

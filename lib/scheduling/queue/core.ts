@@ -29,9 +29,9 @@ export interface QueueEntry {
   due: Date | null;
   /** Current predicted recall (0 for new items). */
   retrievability: number;
-  /** The topic that placed the item: its weakest topic for reviews, its latest prerequisite-order topic for new items. */
+  /** The topic that placed the item: its weakest topic for reviews and steps, its latest prerequisite-order topic for new items. */
   topicId: string | null;
-  /** That topic's weakness score (reviews) or null. */
+  /** That topic's weakness score; null for new items. */
   topicWeakness: number | null;
 }
 
@@ -76,13 +76,6 @@ export function buildQueue(input: QueueInput): DueQueue {
       return;
     }
     const r = retrievability(card, now, settings);
-    if (card.state === CardState.Learning || card.state === CardState.Relearning) {
-      if (card.due.getTime() <= now.getTime()) {
-        learning.push({ itemType: item.itemType, itemId: item.itemId, kind: "learning", due: card.due, retrievability: r, topicId: item.topics[0] ?? null, topicWeakness: null });
-      }
-      return;
-    }
-    if (localDay(card.due, settings.timezone, settings.dayStartsAtHour) > today) return;
     let topicId: string | null = null;
     let weakness: number | null = null;
     for (const t of item.topics) {
@@ -92,6 +85,13 @@ export function buildQueue(input: QueueInput): DueQueue {
         weakness = w;
       }
     }
+    if (card.state === CardState.Learning || card.state === CardState.Relearning) {
+      if (card.due.getTime() <= now.getTime()) {
+        learning.push({ itemType: item.itemType, itemId: item.itemId, kind: "learning", due: card.due, retrievability: r, topicId, topicWeakness: weakness });
+      }
+      return;
+    }
+    if (localDay(card.due, settings.timezone, settings.dayStartsAtHour) > today) return;
     reviews.push({ itemType: item.itemType, itemId: item.itemId, kind: "review", due: card.due, retrievability: r, topicId, topicWeakness: weakness });
   });
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { createCard, review, type SrsCardState, type SrsReviewLogEntry } from "../../lib/scheduling/core/core";
+import { parseSchedulerSettings, Rating, type ReviewRating } from "../../lib/scheduling/core/schema";
+import { coverageGaps, topicWeakness, weakestTopics, type TopicItem } from "../../lib/scheduling/weakness/core";
+
+const settings = parseSchedulerSettings({ timezone: "UTC" });
+const DAY = 86_400_000;
+const t0 = Date.UTC(2026, 9, 1, 9);
+
+/** Study an item with the given ratings, one cross-day review every `gapDays` after the learning steps. */
+function study(item: TopicItem, ratings: readonly ReviewRating[], gapDays = 3): { card: SrsCardState; logs: SrsReviewLogEntry[] } {
+  let card = createCard("u1", item, new Date(t0));
+  const logs: SrsReviewLogEntry[] = [];
+  let now = t0;
+  for (const [i, rating] of [Rating.Good, Rating.Good, ...ratings].entries()) {
+    const r = review(card, rating as ReviewRating, new Date(now), settings);
+    card = r.card;
+    logs.push(r.log);
+    now += i === 0 ? 10 * 60_000 : gapDays * DAY;
+  }
+  return { card, logs };
+}
+
+const items: TopicItem[] = [
+  { itemType: "flashcard", itemId: "lr-1", topics: ["linear-regression"] },
+  { itemType: "exercise", itemId: "lr-2", topics: ["linear-regression"] },
+  { itemType: "flashcard", itemId: "gd-1", topics: ["gradient-descent"] },
+  { itemType: "exercise", itemId: "gd-2", topics: ["gradient-descent"] },
+  { itemType: "flashcard", itemId: "sm-1", topics: ["softmax"] },
+  { itemType: "exercise", itemId: "both", topics: ["softmax", "gradient-descent"] },
+];
+const byId = (id: string) => items.find((i) => i.itemId === id)!;
+
+describe("topic weakness", () => {
+  const strong1 = study(byId("lr-1"), [Rating.Good, Rating.Good, Rating.Easy]);
+  const strong2 = study(byId("lr-2"), [Rating.Good, Rating.Easy, Rating.Good]);
+  const weak1 = study(byId("gd-1"), [Rating.Again, Rating.Hard, Rating.Again]);
+  const weak2 = study(byId("gd-2"), [Rating.Again, Rating.Good, Rating.Again]);
+  const cards = [strong1, strong2, weak1, weak2].map((s) => s.card);
+  const logs = [strong1, strong2, weak1, weak2].flatMap((s) => s.logs);
+  const now = new Date(t0 + 12 * DAY);
+  const report = topicWeakness({ items, cards, logs, now, settings });
+  const get = (id: string) => report.find((t) => t.topicId === id)!;
+
+  it("scores a topic with lapses and failures weaker than one recalled easily", () => {
+    expect(get("gradient-descent").weakness!).toBeGreaterThan(get("linear-regression").weakness!);
+    expect(get("gradient-descent").lapsePressure!).toBeGreaterThan(0.5);
+    expect(get("linear-regression").lapsePressure).toBe(0);
+    expect(get("gradient-descent").recentFailureRate!).toBeGreaterThan(get("linear-regression").recentFailureRate!);
+    expect(get("gradient-descent").difficulty!).toBeGreaterThan(get("linear-regression").difficulty!);
+    expect(weakestTopics(report, 1).map((t) => t.topicId)).toEqual(["gradient-descent"]);
+  });
+
+  it("keeps weakness within [0, 1] and reports its parts", () => {
+    for (const t of report.filter((t) => t.weakness !== null)) {
+      expect(t.weakness!).toBeGreaterThanOrEqual(0);
+      expect(t.weakness!).toBeLessThanOrEqual(1);
+      expect(t.predictedRecall!).toBeGreaterThan(0);
+    }
+  });
+
+  it("treats unseen items as a coverage gap, not as weakness", () => {
+    const softmax = get("softmax");
+    expect(softmax).toMatchObject({ weakness: null, predictedRecall: null, studiedItems: 0, totalItems: 2, coverageGap: 1 });
+    // gradient-descent has 2 studied items and the unseen shared item "both": a third is a gap, the weakness is
+    // computed from the studied two only.
+    expect(get("gradient-descent")).toMatchObject({ studiedItems: 2, totalItems: 3 });
+    expect(get("gradient-descent").coverageGap).toBeCloseTo(1 / 3);
+    expect(weakestTopics(report, 5).map((t) => t.topicId)).not.toContain("softmax");
+    expect(coverageGaps(report).map((t) => t.topicId)).toEqual(["softmax", "gradient-descent"]);
+  });
+
+  it("predicts further ahead with a longer horizon: lower recall, higher weakness", () => {
+    const far = topicWeakness({ items, cards, logs, now, settings, options: { horizonDays: 90 } });
+    const lr = far.find((t) => t.topicId === "linear-regression")!;
+    expect(lr.predictedRecall!).toBeLessThan(get("linear-regression").predictedRecall!);
+    expect(lr.weakness!).toBeGreaterThan(get("linear-regression").weakness!);
+  });
+
+  it("forgets failures older than the recent window and ignores undone reviews", () => {
+    const muchLater = new Date(t0 + 200 * DAY);
+    const old = topicWeakness({ items, cards, logs, now: muchLater, settings, options: { recentDays: 14 } }).find((t) => t.topicId === "gradient-descent")!;
+    expect(old.recentReviews).toBe(0);
+    expect(old.recentFailureRate).toBeCloseTo(1 - settings.desiredRetention);
+    const undoneLogs = logs.map((l) => ({ ...l, undone: true }));
+    const withoutFailures = topicWeakness({ items, cards, logs: undoneLogs, now, settings }).find((t) => t.topicId === "gradient-descent")!;
+    expect(withoutFailures.recentReviews).toBe(0);
+  });
+
+  it("returns at most k topics, none for k = 0", () => {
+    expect(weakestTopics(report, 0)).toEqual([]);
+    expect(weakestTopics(report, 10)).toHaveLength(2);
+  });
+});
