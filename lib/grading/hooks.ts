@@ -10,6 +10,7 @@
 // Listeners must be idempotent per submission id: a daemon that dies after grading but before the listeners
 // finish does not re-run them, but an operator re-grading a row would.
 import type { Db, Submission } from "../db";
+import { recordGradedSubmission } from "../review/exercise-grades";
 
 export type SubmissionGradedListener = (db: Db, submission: Submission) => void | Promise<void>;
 
@@ -19,7 +20,7 @@ interface NamedListener {
 }
 
 /** Listeners every daemon runs, in this order. */
-const builtInListeners: NamedListener[] = [];
+const builtInListeners: NamedListener[] = [{ name: "spaced-repetition", listener: async (db, submission) => void (await recordGradedSubmission(db, submission)) }];
 
 const runtimeListeners: NamedListener[] = [];
 

@@ -11,6 +11,7 @@ import { loadLearnerState } from "@/lib/review/store";
 import { loadSession } from "@/lib/review/session";
 import { saveReviewPreferences } from "@/lib/review/settings";
 import { reviewCatalog } from "@/lib/review/items";
+import { onSubmissionGraded, submissionGradedListeners } from "@/lib/grading/hooks";
 
 const flavors = ["sqlite", "postgres"] as const;
 
@@ -148,6 +149,15 @@ describe.each(flavors)("review on %s", (flavor) => {
     const card = await t.db.srsCard.findFirstOrThrow({ where: { userId, itemType: "exercise", itemId: slug } });
     expect(card.reps).toBe(3);
     expect(card.lapses).toBe(1);
+  });
+
+  it("is registered on the grading hook, which records a graded submit as a review", async () => {
+    expect(submissionGradedListeners()).toContain("spaced-repetition");
+    const userId = await newUser(t.db);
+    const submission = await newSubmission(t.db, userId, { slug: exerciseSlug(), createdAt: T0, score: 0.85, passed: true, hintsUsed: 2 });
+    expect(await onSubmissionGraded(t.db, submission, () => {})).toEqual([]);
+    const log = await t.db.srsReviewLog.findUniqueOrThrow({ where: { id: submissionLogId(submission.id) } });
+    expect(log).toMatchObject({ rating: Rating.Good, score: 0.85, source: "exercise", itemType: "exercise", itemId: exerciseSlug() });
   });
 
   it("reconciles graded submissions the hook missed, in time order, even around one it recorded", async () => {
