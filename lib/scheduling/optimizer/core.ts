@@ -5,7 +5,7 @@
  *
  * 1. The learner's kept reviews become FSRS items: per card, its reviews in time order with `deltaT` = whole
  *    local days since the previous review (the day starts at `dayStartsAtHour`, as in the optimizer's own CSV
- *    import); every review after a card's first is one item (its history so far + itself).
+ *    import); every cross-day review is one item (the card's history so far + itself), as fsrs-rs trains.
  * 2. Time split: the latest `holdoutFraction` of the cross-day reviews (deltaT ≥ 1) are held out. Items ending
  *    before the split train; held-out items are scored with their full earlier history.
  * 3. Both parameter sets predict each held-out review's recall (FSRS-6 forgetting curve after replaying the
@@ -61,11 +61,16 @@ export function cardHistories(logs: readonly SrsReviewLogEntry[], settings: Pick
   return histories;
 }
 
-/** The optimizer's training items for a learner's logs: one per review after each card's first. */
+/**
+ * The optimizer's training items for a learner's logs: one per cross-day review (deltaT ≥ 1), carrying the
+ * card's whole earlier history including same-day steps. This is exactly what the binding's own CSV import
+ * (`convertCsvToFsrsItems`) produces; a test checks the two agree.
+ */
 export function toFsrsItems(logs: readonly SrsReviewLogEntry[], settings: Pick<SchedulerSettings, "timezone" | "dayStartsAtHour">): FsrsItemData[] {
   const items: FsrsItemData[] = [];
   for (const [cardKey, history] of cardHistories(logs, settings)) {
     for (let i = 1; i < history.length; i++) {
+      if (history[i]!.step.deltaT < 1) continue;
       items.push({ cardKey, reviewedAt: history[i]!.at, reviews: history.slice(0, i + 1).map((h) => h.step) });
     }
   }
