@@ -66,7 +66,20 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-function buildIfStale(log: (m: string) => void): void {
+async function buildIfStale(log: (m: string) => void): Promise<void> {
+  // Another engineer's `next build` (npm start, e2e tests) may hold .next: wait for it, then re-check.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return buildOnceIfStale(log);
+    } catch (error) {
+      if (attempt >= 20 || !/Another next build process is already running/.test((error as Error).message)) throw error;
+      log("another next build is running; waiting…");
+      await new Promise((resolve) => setTimeout(resolve, 15_000));
+    }
+  }
+}
+
+function buildOnceIfStale(log: (m: string) => void): void {
   const buildId = path.join(repoRoot, ".next", "BUILD_ID");
   const stale = () => !existsSync(buildId) || BUILD_INPUTS.some((i) => newestMtime(path.join(repoRoot, i)) > statSync(buildId).mtimeMs);
   if (!stale()) return;
@@ -160,13 +173,22 @@ interface Sample {
   waitMs: number;
   graderMs: number;
   status: string;
+  /** Where the wait went: POST answered, row stored → claimed by the daemon, claimed → graded and stored, stored → result event read. */
+  phases: { postMs: number; queuedMs: number; gradingMs: number; notifyMs: number };
 }
 
-const resultSchema = z.object({ status: z.string(), report: z.object({ timing: z.object({ totalMs: z.number(), queueMs: z.number() }) }).nullable() });
+const resultSchema = z.object({
+  status: z.string(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  gradedAt: z.string().nullable(),
+  report: z.object({ timing: z.object({ totalMs: z.number(), queueMs: z.number() }) }).nullable(),
+});
 
 /** POST a submission, then read its event stream to the result; the learner's wait in ms. */
 async function submitAndWait(base: string, cookie: string, source: string, kind: "run" | "submit"): Promise<Sample> {
   const started = performance.now();
+  const startedWall = Date.now();
   const posted = await fetch(`${base}/api/submissions`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
@@ -174,13 +196,19 @@ async function submitAndWait(base: string, cookie: string, source: string, kind:
   });
   const created = (await posted.json()) as { id?: string; error?: string };
   if (posted.status !== 202 || !created.id) throw new Error(`POST /api/submissions answered ${posted.status}: ${created.error}`);
+  const postMs = performance.now() - started;
   const events = await fetch(`${base}/api/submissions/${created.id}/events`, { headers: { cookie } });
   const text = await events.text();
   const waitMs = performance.now() - started;
+  const endWall = startedWall + waitMs;
   const block = text.split("\n\n").find((b) => b.startsWith("event: result"));
   if (!block) throw new Error(`no result event for ${created.id}: ${text.slice(-500)}`);
   const result = resultSchema.parse(JSON.parse(block.slice(block.indexOf("data: ") + 6)));
-  return { kind, waitMs, graderMs: result.report?.timing.totalMs ?? 0, status: result.status };
+  const createdAt = Date.parse(result.createdAt);
+  const startedAt = result.startedAt ? Date.parse(result.startedAt) : createdAt;
+  const gradedAt = result.gradedAt ? Date.parse(result.gradedAt) : startedAt;
+  const phases = { postMs, queuedMs: startedAt - createdAt, gradingMs: gradedAt - startedAt, notifyMs: endWall - gradedAt };
+  return { kind, waitMs, graderMs: result.report?.timing.totalMs ?? 0, status: result.status, phases };
 }
 
 function quantile(values: number[], q: number): number {
@@ -200,7 +228,7 @@ async function main(): Promise<void> {
   const log = (message: string) => {
     if (!args.json) console.log(`[bench:web] ${message}`);
   };
-  buildIfStale(log);
+  await buildIfStale(log);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "lacuna-bench-web-"));
   const databaseUrl = `file:${path.join(dataDir, "lacuna.db")}`;
   await migrateDatabase(databaseUrl);
@@ -213,6 +241,8 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: "bench-web-secret-0123456789abcdef",
     NEXTAUTH_URL: `http://127.0.0.1:${args.port}`,
     LACUNA_GRADER_PORT: String(args.graderPort),
+    // The bench measures latency, not the limiter (10 per 30 s by default, which the baseline would pass).
+    LACUNA_SUBMISSION_LIMIT: "1000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const base = `http://127.0.0.1:${args.port}`;
@@ -242,6 +272,12 @@ async function main(): Promise<void> {
     // Warm-up (not measured): the first grade of an exercise in each worker loads its oracle.
     await Promise.all(learners.slice(0, 4).map((l, i) => submitAndWait(base, l.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit")));
 
+    // Baseline: one learner alone, one submission at a time.
+    const baseline: Sample[] = [];
+    for (let i = 0; i < 6; i++) baseline.push(await submitAndWait(base, learners[0]!.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit"));
+    log(`baseline (one learner alone): median ${round1(quantile(baseline.map((b) => b.waitMs), 0.5))} ms`);
+
+    const loadBefore = os.loadavg()[0]!;
     const samples: Sample[] = [];
     for (let round = 0; round < args.rounds; round++) {
       const kind = round % 2 === 0 ? "submit" : "run";
@@ -270,12 +306,21 @@ async function main(): Promise<void> {
       submissions: samples.length,
       cpuCores: os.availableParallelism(),
       errors: samples.filter((s) => s.status !== "graded").length,
+      loadAverage1m: { before: round1(loadBefore), after: round1(os.loadavg()[0]!) },
+      baselineAloneMs: summary(baseline.map((b) => b.waitMs)),
       submitToResultMs: summary(waits),
+      ratioMedianToBaseline: round1(quantile(waits, 0.5) / quantile(baseline.map((b) => b.waitMs), 0.5)),
       submitToResultByKind: {
         submit: summary(samples.filter((s) => s.kind === "submit").map((s) => s.waitMs)),
         run: summary(samples.filter((s) => s.kind === "run").map((s) => s.waitMs)),
       },
       graderTimePerSubmissionMs: summary(samples.map((s) => s.graderMs)),
+      phasesMs: {
+        postAnswered: summary(samples.map((s) => s.phases.postMs)),
+        queuedUntilClaimed: summary(samples.map((s) => s.phases.queuedMs)),
+        claimedUntilStored: summary(samples.map((s) => s.phases.gradingMs)),
+        storedUntilResultEvent: summary(samples.map((s) => s.phases.notifyMs)),
+      },
       goalP95Ms: GOAL_P95_MS,
       meetsGoal: quantile(waits, 0.95) <= GOAL_P95_MS,
       page: { path: pagePath, note: pagePath === "/api/exercises" ? `GET /exercises/${SLUG} answered ${pageProbe.status}: not built yet` : null, loadMs: summary(pageTimes) },
@@ -284,9 +329,12 @@ async function main(): Promise<void> {
     else {
       const s = result.submitToResultMs;
       console.log(`submissions: ${result.submissions} (${args.learners} learners × ${args.rounds} rounds, all at once per round), errors: ${result.errors}`);
-      console.log(`POST → result event: median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (goal p95 ≤ ${GOAL_P95_MS} ms: ${result.meetsGoal ? "met" : "NOT met"})`);
+      console.log(`load average (1 min) before/after the rounds: ${result.loadAverage1m.before}/${result.loadAverage1m.after} on ${result.cpuCores} cores`);
+      console.log(`baseline, one learner alone: median ${result.baselineAloneMs.median} ms, p95 ${result.baselineAloneMs.p95} ms`);
+      console.log(`POST → result event: median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (goal p95 ≤ ${GOAL_P95_MS} ms: ${result.meetsGoal ? "met" : "NOT met"}); median ${result.ratioMedianToBaseline}× the baseline`);
       console.log(`  submit: median ${result.submitToResultByKind.submit.median} ms, p95 ${result.submitToResultByKind.submit.p95} ms; run: median ${result.submitToResultByKind.run.median} ms, p95 ${result.submitToResultByKind.run.p95} ms`);
       console.log(`grader time per submission (from the report): median ${result.graderTimePerSubmissionMs.median} ms, p95 ${result.graderTimePerSubmissionMs.p95} ms`);
+      for (const [phase, v] of Object.entries(result.phasesMs)) console.log(`  ${phase}: median ${v.median} ms, p95 ${v.p95} ms`);
       console.log(`page ${pagePath}: median ${result.page.loadMs.median} ms, p95 ${result.page.loadMs.p95} ms${result.page.note ? ` (${result.page.note})` : ""}`);
     }
   } finally {

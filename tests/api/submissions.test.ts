@@ -9,7 +9,7 @@ import { createGraderPool, gradeReportSchema, type GraderPool } from "@/grader/i
 import { typeCheckViaDaemon, wakeDaemon } from "@/lib/grading/client";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "@/lib/grading/config";
 import { createGradingDaemon, type GradingDaemon } from "@/lib/grading/daemon";
-import { submissionEventStream } from "@/lib/grading/events";
+import { statusWatcher, submissionEventStream } from "@/lib/grading/events";
 import { addSubmissionGradedListener } from "@/lib/grading/hooks";
 import { readJsonBody } from "@/lib/grading/http";
 import {
@@ -171,6 +171,8 @@ describe("a submission is stored before it is graded, then the daemon grades it"
     const last = events.at(-1)!.data as unknown as SubmissionView;
     expect(last).toMatchObject({ id, status: "graded", passed: true });
     expect(last.report?.status).toBe("passed");
+    // A finished stream stops watching: the shared poller has nothing left to read.
+    expect(statusWatcher(t.db, 20).watched).toBe(0);
   });
 
   it("ends the stream with a timeout event when the cap passes first", async () => {
