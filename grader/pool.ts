@@ -13,7 +13,7 @@ import { z } from "zod";
 import { exercisesRoot as defaultExercisesRoot, findExercise } from "../exercises/catalog";
 import { resolveLimits, type GraderLimits, type GraderLimitsInput } from "./limits";
 import { messages } from "./messages";
-import { emptyTiming, gradeReportSchema, reportVersion, typeWarningSchema, type GradeReport, type RuntimeError, type TypeWarning } from "./report";
+import { gradeReportSchema, reportWithoutCases, typeWarningSchema, type GradeReport, type ReportSubject, type RuntimeError, type TypeWarning } from "./report";
 import { fromTypeCheckerSchema, fromWorkerSchema, type ToWorker } from "./sandbox/protocol";
 import { sourceTooLarge } from "./transpile-limits";
 
@@ -68,6 +68,7 @@ interface PendingJob {
   id: number;
   message: ToWorker;
   enqueuedAt: number;
+  startedAt: number;
   resolve: (report: GradeReport) => void;
 }
 
@@ -80,26 +81,8 @@ interface WorkerSlot {
   stderrTail: string;
 }
 
-function reportFor(request: { slug: string; seed: number; lang: "zh" | "en"; mode: "visible" | "all" }, error: RuntimeError, status: GradeReport["status"]): GradeReport {
-  return {
-    version: reportVersion,
-    // Picked one by one: the job also carries the source and the exercises' folder, which a report must not.
-    slug: request.slug,
-    seed: request.seed,
-    lang: request.lang,
-    mode: request.mode,
-    status,
-    score: 0,
-    points: 0,
-    maxPoints: 0,
-    compileErrors: [],
-    runtimeError: error,
-    console: { text: "", truncated: false },
-    typeWarnings: null,
-    cases: [],
-    diagnosis: [],
-    timing: emptyTiming(),
-  };
+function reportFor(subject: ReportSubject, error: RuntimeError, status: GradeReport["status"]): GradeReport {
+  return reportWithoutCases(subject, status, { runtimeError: error });
 }
 
 export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
@@ -131,7 +114,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
     slot.timer = null;
     slot.job = null;
     graded += 1;
-    job.resolve({ ...report, timing: { ...report.timing, queueMs: Math.max(0, report.timing.queueMs) } });
+    job.resolve(report);
   }
 
   function dispatch(): void {
@@ -144,7 +127,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       const job = queue.shift()!;
       slot.job = job;
       arm(slot, limits.hostPhaseMs);
-      (job as PendingJob & { startedAt: number }).startedAt = performance.now();
+      job.startedAt = performance.now();
       slot.child.send(job.message);
     }
   }
@@ -177,7 +160,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       } else {
         const checked = gradeReportSchema.safeParse(message.report);
         const report = checked.success
-          ? { ...checked.data, timing: { ...checked.data.timing, queueMs: (job as PendingJob & { startedAt: number }).startedAt - job.enqueuedAt } }
+          ? { ...checked.data, timing: { ...checked.data.timing, queueMs: job.startedAt - job.enqueuedAt } }
           : reportFor(job.message.job, { kind: "internal", message: `the worker sent an invalid report: ${checked.error.issues[0]?.message}`, location: null }, "error");
         finish(slot, report);
         if (message.recycle) {
@@ -218,10 +201,10 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
   for (let i = 0; i < size; i++) spawn();
 
   // The type checker: one lazily started process, requests one at a time.
-  let checker: { child: ChildProcess; ready: Promise<void> } | null = null;
+  let checker: ChildProcess | null = null;
   const checks = new Map<number, { resolve: (w: TypeWarning[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   function typeChecker(): ChildProcess {
-    if (checker) return checker.child;
+    if (checker) return checker;
     const child = forkTs(path.join(here, "typecheck-worker.ts"), 512);
     child.stderr?.resume();
     child.on("message", (raw: unknown) => {
@@ -246,7 +229,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
         pending.reject(new Error("the type checker stopped"));
       }
     });
-    checker = { child, ready: Promise.resolve() };
+    checker = child;
     return child;
   }
 
@@ -262,13 +245,13 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       const base = { slug: request.slug, seed: request.seed, lang: request.lang, mode: request.mode };
       if (closed) return Promise.resolve(reportFor(base, { kind: "internal", message: text.poolClosed, location: null }, "error"));
       const tooLarge = sourceTooLarge(request.source, limits.sourceBytes, request.lang);
-      if (tooLarge) return Promise.resolve({ ...reportFor(base, null as never, "compile-error"), runtimeError: null, compileErrors: [tooLarge] });
+      if (tooLarge) return Promise.resolve(reportWithoutCases(base, "compile-error", { compileErrors: [tooLarge] }));
       if (!findExercise(request.slug, root)) {
         return Promise.resolve(reportFor(base, { kind: "unknown-exercise", message: text.unknownExercise(request.slug), location: null }, "error"));
       }
       return new Promise((resolve) => {
         const id = nextId++;
-        queue.push({ id, enqueuedAt: performance.now(), resolve, message: { type: "grade", id, job: { ...request, exercisesRoot: root }, limits } });
+        queue.push({ id, enqueuedAt: performance.now(), startedAt: 0, resolve, message: { type: "grade", id, job: { ...request, exercisesRoot: root }, limits } });
         dispatch();
       });
     },
@@ -301,7 +284,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       for (const job of queue.splice(0)) {
         job.resolve(reportFor(job.message.job, { kind: "internal", message: messages[job.message.job.lang].poolClosed, location: null }, "error"));
       }
-      const children = [...slots.map((s) => s.child), ...(checker ? [checker.child] : [])];
+      const children = [...slots.map((s) => s.child), ...(checker ? [checker] : [])];
       await Promise.all(
         children.map(
           (child) =>

@@ -154,6 +154,36 @@ export function emptyTiming(): GradeReport["timing"] {
   return { queueMs: 0, compileMs: 0, expectedMs: 0, runMs: 0, diagnosisMs: 0, totalMs: 0 };
 }
 
+export interface ReportSubject {
+  slug: string;
+  seed: number;
+  lang: GradeReport["lang"];
+  mode: GradeMode;
+}
+
+/** A report with no cases: for submissions that could not run (compile errors, unknown exercise, crashes). */
+export function reportWithoutCases(subject: ReportSubject, status: GradeStatus, fields: Partial<Pick<GradeReport, "runtimeError" | "compileErrors" | "console" | "timing">> = {}): GradeReport {
+  return {
+    version: reportVersion,
+    // Picked one by one: callers pass whole jobs, which carry the source and paths a report must not.
+    slug: subject.slug,
+    seed: subject.seed,
+    lang: subject.lang,
+    mode: subject.mode,
+    status,
+    score: 0,
+    points: 0,
+    maxPoints: 0,
+    compileErrors: fields.compileErrors ?? [],
+    runtimeError: fields.runtimeError ?? null,
+    console: fields.console ?? { text: "", truncated: false },
+    typeWarnings: null,
+    cases: [],
+    diagnosis: [],
+    timing: fields.timing ?? emptyTiming(),
+  };
+}
+
 /** Attaches type-check warnings (computed separately) to a report. */
 export function withTypeWarnings(report: GradeReport, warnings: TypeWarning[]): GradeReport {
   return { ...report, typeWarnings: warnings };

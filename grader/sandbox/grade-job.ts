@@ -2,6 +2,7 @@
  * Grades one submission inside a worker process: transpile, compute (or reuse) the expected outputs from the
  * exercise's TensorFlow.js reference, run the learner's code in a fresh isolate, compare, diagnose, report.
  */
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findExercise, type ExerciseEntry } from "../../exercises/catalog";
@@ -12,7 +13,7 @@ import { diagnose } from "../diagnose";
 import { formatArgs, formatValue } from "../format";
 import type { GraderLimits } from "../limits";
 import { messages } from "../messages";
-import { curvePoints, emptyTiming, reportVersion, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type SourceLocation } from "../report";
+import { curvePoints, emptyTiming, reportVersion, reportWithoutCases, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type SourceLocation } from "../report";
 import { decodeSpecialJson, encodeSpecialJson } from "../special-json";
 import { transpileSubmission } from "../transpile";
 import type { LineMap } from "../sourcemap";
@@ -139,7 +140,6 @@ const trustedLimits: IsolateLimits = { caseMs: 10_000, submissionMs: 60_000, mem
 
 function misconceptionOutputs(entry: ExerciseEntry, id: string, seed: number, set: ExpectedSet, onPhase: PhaseListener): Promise<MisconceptionOutputs> {
   return remember(misconceptionCache, `${entry.dir}\0${id}\0${seed}`, async () => {
-    const { readFileSync } = await import("node:fs");
     const source = readFileSync(path.join(entry.dir, "misconceptions", `${id}.ts`), "utf8");
     const compiled = await transpileSubmission({ source, functionName: entry.meta.functionName, params: entry.meta.params, lang: "en", maxSourceBytes: 10_000_000 });
     if (!compiled.ok) throw new Error(`misconceptions/${id}.ts does not compile: ${compiled.errors[0]?.message}`);
@@ -150,32 +150,11 @@ function misconceptionOutputs(entry: ExerciseEntry, id: string, seed: number, se
   });
 }
 
-export function errorReport(job: Pick<GradeJob, "slug" | "seed" | "lang" | "mode">, error: RuntimeError, status: GradeReport["status"] = "error"): GradeReport {
-  return {
-    version: reportVersion,
-    slug: job.slug,
-    seed: job.seed,
-    lang: job.lang,
-    mode: job.mode,
-    status,
-    score: 0,
-    points: 0,
-    maxPoints: 0,
-    compileErrors: [],
-    runtimeError: error,
-    console: { text: "", truncated: false },
-    typeWarnings: null,
-    cases: [],
-    diagnosis: [],
-    timing: emptyTiming(),
-  };
-}
-
 export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: PhaseListener = () => {}): Promise<GradeReport> {
   const started = performance.now();
   const text = messages[job.lang];
   const entry = findExercise(job.slug, job.exercisesRoot);
-  if (!entry) return errorReport(job, { kind: "unknown-exercise", message: text.unknownExercise(job.slug), location: null });
+  if (!entry) return reportWithoutCases(job, "error", { runtimeError: { kind: "unknown-exercise", message: text.unknownExercise(job.slug), location: null } });
   const timing = emptyTiming();
 
   const compileStarted = performance.now();
@@ -188,7 +167,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   });
   timing.compileMs = performance.now() - compileStarted;
   if (!compiled.ok) {
-    return { ...errorReport(job, null as never, "compile-error"), runtimeError: null, compileErrors: compiled.errors, timing: { ...timing, totalMs: performance.now() - started } };
+    return reportWithoutCases(job, "compile-error", { compileErrors: compiled.errors, timing: { ...timing, totalMs: performance.now() - started } });
   }
 
   const expectedStarted = performance.now();
@@ -196,7 +175,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   try {
     set = await expectedFor(entry, job.seed);
   } catch (error) {
-    return errorReport(job, { kind: "internal", message: scrubHostPaths(text.referenceFailed((error as Error).message)), location: null });
+    return reportWithoutCases(job, "error", { runtimeError: { kind: "internal", message: scrubHostPaths(text.referenceFailed((error as Error).message)), location: null } });
   }
   timing.expectedMs = performance.now() - expectedStarted;
   const selected = set.cases.map((c, index) => ({ c, index })).filter(({ c }) => job.mode === "all" || c.visible);
@@ -217,9 +196,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
     case "ok":
       break;
     case "compile":
-      return {
-        ...errorReport(job, null as never, "compile-error"),
-        runtimeError: null,
+      return reportWithoutCases(job, "compile-error", {
         compileErrors: [
           {
             message: /call stack/i.test(run.bind.error.message) ? text.nestedTooDeeply : scrubHostPaths(run.bind.error.message.replace(/\s*\[<isolated-vm>[^\]]*\]$/, "")),
@@ -228,16 +205,14 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
           },
         ],
         timing: { ...timing, totalMs: performance.now() - started },
-      };
+      });
     case "missing": {
       const message = run.bind.found === "undefined" ? text.missingFunction(entry.meta.functionName, entry.meta.params) : text.notAFunction(entry.meta.functionName, run.bind.found);
-      return {
-        ...errorReport(job, null as never, "compile-error"),
-        runtimeError: null,
+      return reportWithoutCases(job, "compile-error", {
         compileErrors: [{ message, location: null, lineText: null }],
         console: run.console,
         timing: { ...timing, totalMs: performance.now() - started },
-      };
+      });
     }
     case "thrown":
       runtimeError = thrownToRuntimeError(run.bind.error, compiled.lineMap, job.lang);

@@ -4,6 +4,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
+// Each test starts real processes (npx, the CLI, its workers): generous timeouts for a busy machine.
+const slow = 180_000;
 import { fixturesRoot, repoRoot } from "./helpers";
 
 interface Run {
@@ -44,7 +47,7 @@ describe("npx lacuna", () => {
     expect((JSON.parse(json.stdout) as { slug: string }[]).map((e) => e.slug)).toEqual(["fixture-gradient", "fixture-mse"]);
     const text = await lacuna("exercises", "--lang", "zh");
     expect(text.stdout).toContain("均方误差(测试用)");
-  });
+  }, slow);
 
   it("shows an exercise's statement and starter in the chosen language", async () => {
     const run = await lacuna("show", "fixture-mse", "--lang", "zh", "--hints");
@@ -52,7 +55,7 @@ describe("npx lacuna", () => {
     expect(run.stdout).toContain("# 均方误差");
     expect(run.stdout).toContain("export function meanSquaredError(predictions: number[], targets: number[]): number");
     expect(run.stdout).toContain("1. 先求每个样本的误差");
-  });
+  }, slow);
 
   it("prints the visible cases with expected outputs, NaN included", async () => {
     const run = await lacuna("cases", "fixture-mse", "--seed", "4", "--json");
@@ -64,13 +67,13 @@ describe("npx lacuna", () => {
     expect(Object.keys(parsed.cases[0]!.args)).toEqual(["predictions", "targets"]);
     const text = await lacuna("cases", "fixture-mse", "--seed", "4");
     expect(text.stdout).toContain("→ NaN");
-  });
+  }, slow);
 
   it("grades: exit 0 when every case passes", async () => {
     const run = await lacuna("grade", "fixture-mse", solution, "--seed", "3");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/fixture-mse · seed 3 · all cases passed {2}score 5\/5 \(100%\)/);
-  });
+  }, slow);
 
   it("grades: exit 1 with failures, the misconception named, type warnings beside the result", async () => {
     const run = await lacuna("grade", "fixture-gradient", misconception, "--lang", "zh");
@@ -81,7 +84,7 @@ describe("npx lacuna", () => {
     const warned = await lacuna("grade", "fixture-mse", typed);
     expect(warned.code).toBe(1);
     expect(warned.stdout).toContain("Type warnings (your code still ran):\n  2:9  Type 'number' is not assignable to type 'string'.");
-  });
+  }, slow);
 
   it("grades: --json prints Gradescope's results.json", async () => {
     const run = await lacuna("grade", "fixture-gradient", misconception, "--json", "--no-types");
@@ -91,7 +94,7 @@ describe("npx lacuna", () => {
     expect(results.tests).toHaveLength(5);
     expect(results.tests.every((t) => t.status === "failed")).toBe(true);
     expect(results.extra_data.misconceptions).toEqual(["sign-flipped"]);
-  });
+  }, slow);
 
   it("exits 2 with a clear message when it cannot grade", async () => {
     const unknown = await lacuna("grade", "fixture-msee", solution);
@@ -109,11 +112,11 @@ describe("npx lacuna", () => {
     const badCommand = await lacuna("frobnicate");
     expect(badCommand.code).toBe(2);
     expect(badCommand.stderr).toContain('unknown command "frobnicate"');
-  });
+  }, slow);
 
   it("checks an exercise", async () => {
     const run = await lacuna("check", "fixture-mse", "--seeds", "3");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^✓ fixture-mse \(\d+ gradings\)/);
-  });
+  }, slow);
 });
