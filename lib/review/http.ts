@@ -2,7 +2,11 @@
 // app/api/review/** only authenticate and call these with the database and the signed-in user.
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import type { Lang } from "@/lib/i18n";
 import { exportReviewCsv, importReviewCsv } from "./io";
+import { reviewCatalog } from "./items";
+import { ReviewConflictError, reviewItem, undoLastReview } from "./service";
+import { loadSession } from "./session";
 
 /** Larger uploads are refused before parsing (≈ 100,000 reviews; a learner's full history is far smaller). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -60,4 +64,73 @@ export async function exportReviewResponse(db: Db, userId: string, now = new Dat
       "cache-control": "no-store",
     },
   });
+}
+
+/** Body of POST /api/review/rate. */
+export const rateRequestSchema = z.object({
+  itemId: z.string().min(1),
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }),
+  /** The card's last review as shown (ISO), null for a card never reviewed: a stale screen cannot rate. */
+  lastReview: z.iso.datetime().nullable(),
+  durationMs: z.number().int().min(0).max(3_600_000).nullable().default(null),
+  topic: z.string().min(1).nullable().default(null),
+});
+
+/** Body of POST /api/review/undo. */
+export const undoRequestSchema = z.object({ topic: z.string().min(1).nullable().default(null) });
+
+async function jsonBody(request: Request): Promise<{ value: unknown } | { response: Response }> {
+  try {
+    return { value: await request.json() };
+  } catch {
+    return { response: Response.json({ error: "the body must be JSON" }, { status: 400 }) };
+  }
+}
+
+function zodError(error: z.ZodError): Response {
+  return Response.json({ error: error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, { status: 400 });
+}
+
+/** POST /api/review/rate: store the rating, answer with the session's next card (409 + fresh session if stale). */
+export async function rateResponse(db: Db, userId: string, lang: Lang, request: Request, now = new Date()): Promise<Response> {
+  const body = await jsonBody(request);
+  if ("response" in body) return body.response;
+  const parsed = rateRequestSchema.safeParse(body.value);
+  if (!parsed.success) return zodError(parsed.error);
+  const input = parsed.data;
+  if (!reviewCatalog().flashcards.has(input.itemId)) return Response.json({ error: `no flashcard "${input.itemId}"` }, { status: 404 });
+  try {
+    await reviewItem(db, {
+      userId,
+      item: { itemType: "flashcard", itemId: input.itemId },
+      rating: input.rating,
+      now,
+      meta: { durationMs: input.durationMs, source: "review" },
+      expectedLastReview: input.lastReview === null ? null : new Date(input.lastReview),
+    });
+  } catch (error) {
+    if (error instanceof ReviewConflictError) {
+      return Response.json({ error: error.message, session: await loadSession(db, userId, { lang, focusTopic: input.topic, now }) }, { status: 409 });
+    }
+    throw error;
+  }
+  return Response.json({ session: await loadSession(db, userId, { lang, focusTopic: input.topic, now }) });
+}
+
+/** POST /api/review/undo: take back the latest session rating and show that card again. */
+export async function undoResponse(db: Db, userId: string, lang: Lang, request: Request, now = new Date()): Promise<Response> {
+  const body = await jsonBody(request);
+  if ("response" in body) return body.response;
+  const parsed = undoRequestSchema.safeParse(body.value ?? {});
+  if (!parsed.success) return zodError(parsed.error);
+  let undone;
+  try {
+    undone = await undoLastReview(db, userId);
+  } catch (error) {
+    if (error instanceof ReviewConflictError) return Response.json({ error: error.message }, { status: 409 });
+    throw error;
+  }
+  if (!undone) return Response.json({ error: "there is no rating to undo" }, { status: 409 });
+  const session = await loadSession(db, userId, { lang, focusTopic: parsed.data.topic, now, showFirst: undone.item.itemId });
+  return Response.json({ undone: undone.item, session });
 }

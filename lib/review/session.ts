@@ -73,6 +73,8 @@ export interface SessionView {
   gaps: TopicSummary[];
   newLimit: number;
   newStartedToday: number;
+  /** There is a rating given in a review session that undo would take back. */
+  canUndo: boolean;
 }
 
 export function topicName(topicId: string | null, lang: Lang): string | null {
@@ -109,6 +111,8 @@ export interface SessionOptions {
   focusTopic?: string | null;
   lang: Lang;
   now?: Date;
+  /** Show this flashcard first (the card whose rating was just undone), whatever the queue order. */
+  showFirst?: string | null;
 }
 
 /** The session for a learner from an already loaded state (pure apart from rendering). */
@@ -126,7 +130,10 @@ export function sessionFromState(state: LearnerState, options: SessionOptions): 
     options: { dailyNewLimit: state.settings.dailyNewLimit, ...(focusTopic ? { focusTopic } : {}) },
   });
   const flashcards = queue.entries.filter((e) => e.itemType === "flashcard");
-  let currentEntry: Pick<QueueEntry, "itemId" | "kind" | "topicId"> | undefined = flashcards[0];
+  const undone = options.showFirst && reviewCatalog().flashcards.has(options.showFirst) ? options.showFirst : null;
+  let currentEntry: Pick<QueueEntry, "itemId" | "kind" | "topicId"> | undefined = undone
+    ? (flashcards.find((e) => e.itemId === undone) ?? { itemId: undone, kind: "review", topicId: null })
+    : flashcards[0];
   if (!currentEntry) {
     // Nothing due now: show a (re)learning step due within the learn-ahead limit rather than ending the session
     // one minute before a card comes back.
@@ -160,6 +167,7 @@ export function sessionFromState(state: LearnerState, options: SessionOptions): 
       .map((t) => summary(t, options.lang)),
     newLimit: state.settings.dailyNewLimit,
     newStartedToday: queue.newStartedToday,
+    canUndo: state.logs.some((l) => !l.undone && l.source === "review"),
   };
 }
 
