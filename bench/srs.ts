@@ -200,6 +200,15 @@ interface Scored {
   outcomes: number[];
 }
 
+/** The weakness score as shipped, and each of its components alone (for the README's ablation). */
+const weaknessVariants = {
+  default: undefined,
+  "difficulty only": { difficulty: 1, forgetting: 0, lapses: 0, recentFailures: 0 },
+  "forgetting only": { difficulty: 0, forgetting: 1, lapses: 0, recentFailures: 0 },
+  "lapses only": { difficulty: 0, forgetting: 0, lapses: 1, recentFailures: 0 },
+  "recent failures only": { difficulty: 0, forgetting: 0, lapses: 0, recentFailures: 1 },
+} as const;
+
 const methods = ["constant", "SM-2", "FSRS default", "FSRS fitted", "FSRS (product rule)"] as const;
 type Method = (typeof methods)[number];
 
@@ -226,6 +235,7 @@ async function main(): Promise<void> {
   const settings = parseSchedulerSettings({ timezone: "UTC" });
   const scored = new Map<Method, Scored>(methods.map((m) => [m, { predictions: [], outcomes: [] }]));
   let recallAt3 = 0;
+  const ablation = new Map<string, number>();
   let reviewsTotal = 0;
   let accepted = 0;
   let fitMs = 0;
@@ -275,9 +285,13 @@ async function main(): Promise<void> {
     }
 
     const end = new Date(START + args.days * DAY_MS);
-    const found = weakestTopics(topicWeakness({ items, cards: sim.cards, logs: sim.logs, now: end, settings }), 3).map((t) => t.topicId);
     const truth = [...sim.learner.ability].sort((a, b) => a[1] - b[1]).slice(0, 3).map(([t]) => t);
-    recallAt3 += truth.filter((t) => found.includes(t)).length / 3;
+    for (const [variant, weights] of Object.entries(weaknessVariants)) {
+      const found = weakestTopics(topicWeakness({ items, cards: sim.cards, logs: sim.logs, now: end, settings, options: { weights } }), 3).map((t) => t.topicId);
+      const recall = truth.filter((t) => found.includes(t)).length / 3;
+      ablation.set(variant, (ablation.get(variant) ?? 0) + recall / args.learners);
+      if (variant === "default") recallAt3 += recall;
+    }
   }
 
   const rows = methods.map((m) => {
@@ -298,6 +312,7 @@ async function main(): Promise<void> {
     productRuleAccepted: `${accepted}/${args.learners}`,
     weakestTopicsRecallAt3: round(recallAt3 / args.learners),
     randomRecallAt3: round(3 / topicsInPrerequisiteOrder().length),
+    weaknessAblationRecallAt3: Object.fromEntries([...ablation].map(([k, v]) => [k, round(v)])),
     goals: {
       fittedBeatsSm2AndDefaults: rows[3]!.logLoss < rows[1]!.logLoss && rows[3]!.logLoss < rows[2]!.logLoss,
       recallAt3AtLeast08: recallAt3 / args.learners >= 0.8,
@@ -315,7 +330,7 @@ async function main(): Promise<void> {
   console.log("|---|---|---|---|");
   for (const r of rows) console.log(`| ${r.method} | ${r.logLoss.toFixed(4)} | ${r.rmseBins.toFixed(4)} | ${r.auc.toFixed(4)} |`);
   console.log(`\nproduct rule (fit on days 0–${result.splitDay}, keep only if better on its own later reviews) accepted the fit for ${result.productRuleAccepted} learners`);
-  console.log(`weakest topics recall@3: ${result.weakestTopicsRecallAt3} (random: ${result.randomRecallAt3})`);
+  console.log(`weakest topics recall@3: ${result.weakestTopicsRecallAt3} (random: ${result.randomRecallAt3}); components alone: ${Object.entries(result.weaknessAblationRecallAt3).filter(([k]) => k !== "default").map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`goals: fitted FSRS beats SM-2 and defaults on log loss: ${result.goals.fittedBeatsSm2AndDefaults ? "yes" : "NO"}; recall@3 ≥ 0.8: ${result.goals.recallAt3AtLeast08 ? "yes" : "NO"}`);
   console.log(`runtime ${result.runtimeSeconds} s (optimizer ${result.fitSecondsTotal} s)`);
 }

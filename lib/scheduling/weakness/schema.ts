@@ -9,10 +9,10 @@ export const weaknessOptionsSchema = z
     recentDays: z.number().min(1).max(365).default(14),
     weights: z
       .object({
-        difficulty: z.number().min(0).default(0.6),
-        forgetting: z.number().min(0).default(0.2),
-        lapses: z.number().min(0).default(0.1),
-        recentFailures: z.number().min(0).default(0.1),
+        difficulty: z.number().min(0).default(0.8),
+        forgetting: z.number().min(0).default(0.1),
+        lapses: z.number().min(0).default(0.05),
+        recentFailures: z.number().min(0).default(0.05),
       })
       .prefault({}),
     /**
