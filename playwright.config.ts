@@ -24,7 +24,9 @@ const dataDir = process.env.LACUNA_E2E_DATA_DIR;
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
-  outputDir: "test-results",
+  // Per run, because Playwright empties its output folder at start and two engineers' runs in one work tree
+  // would delete each other's traces mid-test.
+  outputDir: path.join("test-results", path.basename(dataDir)),
   globalTeardown: "./tests/e2e/helpers/teardown.ts",
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

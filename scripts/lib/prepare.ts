@@ -4,6 +4,8 @@ import { mkdirSync } from "node:fs";
 import { dataDir, databaseUrlOf, ensureAuthSecret, type Env } from "../../lib/env";
 import { createDb } from "../../lib/db";
 import { demoUsersPresent, seedDemoUsers, DEMO_PASSWORD } from "../../lib/accounts";
+import { formatJoinCode, seedDemoCohort } from "../../lib/cohorts";
+import { loadCatalog } from "../../exercises/catalog";
 import { migrateDatabase } from "./migrate";
 
 export interface Prepared {
@@ -25,6 +27,18 @@ export async function prepare(env: Env, log: (line: string) => void = console.lo
   try {
     const seeded = await seedDemoUsers(db);
     if (seeded.length) log(`[lacuna] created demo accounts ${seeded.join(", ")} (password ${DEMO_PASSWORD})`);
+    if (seeded.length) {
+      // The demo instructor's cohort, with the demo learner in it (lib/cohorts.ts). A broken exercise folder
+      // must not stop the app from starting: the cohort is then seeded without its assignment.
+      let slugs: string[] = [];
+      try {
+        slugs = loadCatalog().map((entry) => entry.meta.slug);
+      } catch (error) {
+        log(`[lacuna] warning: exercise catalog unreadable, demo cohort gets no assignment: ${(error as Error).message}`);
+      }
+      const cohort = await seedDemoCohort(db, slugs);
+      if (cohort) log(`[lacuna] created the demo cohort "${cohort.name}" (join code ${formatJoinCode(cohort.joinCode)})`);
+    }
     if (env.NODE_ENV === "production") {
       const demo = await demoUsersPresent(db);
       if (demo.length) {

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth";
+import { formatJoinCode, joinCodeSchema, previewJoin } from "@/lib/cohorts";
+import { getDb } from "@/lib/db";
+import { getT } from "@/lib/i18n/server";
+import { joinFromInviteAction } from "../actions";
+
+type Params = { params: Promise<{ code: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("cohorts.joinTitle") };
+}
+
+// Opening the link never joins by itself (a GET must not change anything): it shows the cohort and a
+// Join button; joining lands on /join with a confirmation.
+export default async function JoinWithCodePage({ params }: Params) {
+  const { code: rawCode } = await params;
+  const code = decodeURIComponent(rawCode);
+  const user = await requireUser();
+  const [t, preview] = await Promise.all([getT(), previewJoin(getDb(), user.id, code)]);
+  const normalized = joinCodeSchema.safeParse(code);
+
+  if (!preview) {
+    return (
+      <div className="max-w-md space-y-3">
+        <h1 className="text-2xl font-semibold">{t("cohorts.joinTitle")}</h1>
+        <p role="alert" className="text-red-700">{t("cohorts.unknownCode")}</p>
+        <Link href="/join" className="text-brand-700 underline">{t("cohorts.enterCode")}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="max-w-md space-y-4">
+      <h1 className="text-2xl font-semibold">{t("cohorts.inviteTitle", { name: preview.name })}</h1>
+      <p className="text-slate-700">{t("cohorts.instructorIs", { name: preview.instructorName })}</p>
+      {preview.ownCohort ? (
+        <p className="text-slate-700">{t("cohorts.ownCohortNote")}</p>
+      ) : preview.alreadyMember ? (
+        <p role="status" className="text-slate-700">{t("cohorts.alreadyMember", { name: preview.name })}</p>
+      ) : (
+        <form action={joinFromInviteAction}>
+          <input type="hidden" name="code" value={normalized.success ? normalized.data : code} />
+          <p className="mb-3 font-mono text-slate-700">{t("cohorts.codeLabel")}: {normalized.success ? formatJoinCode(normalized.data) : code}</p>
+          <button type="submit" className="btn-primary">{t("cohorts.joinSubmit")}</button>
+        </form>
+      )}
+      <Link href="/join" className="text-sm text-brand-700 underline">{t("cohorts.myCohorts")}</Link>
+    </div>
+  );
+}
