@@ -28,7 +28,7 @@ export function harnessSource(options: HarnessOptions): string {
   var TAG = "$lacuna", MAX_DEPTH = 64, OUTPUT_CHARS = ${options.outputChars | 0}, CONSOLE_CHARS = ${options.consoleChars | 0};
   var TOO_LARGE = {}, TOO_DEEP = {};
   var written = 0, limit = OUTPUT_CHARS, readable = false;
-  var consoleText = "", consoleTruncated = false, consoleMuted = false, entry;
+  var consoleText = "", consoleTruncated = false, consoleMuted = false, hostKey = null, entry;
 
   function slice(s, a, b) { return reflectApply(stringSlice, s, [a, b]); }
   function tag(name) { return '{"' + TAG + '":"' + name + '"}'; }
@@ -141,7 +141,11 @@ export function harnessSource(options: HarnessOptions): string {
       if (typeof entry !== "function") return '{"ok":false,"missing":true,"found":' + jsonStringify(typeof entry) + "}";
       return '{"ok":true}';
     },
-    runCase: function (argsJson, muted) {
+    // The host hands over a random key before any learner code runs; only calls carrying it are the host's.
+    // (A call from the learner's own code, e.g. during a hidden case, must not reset that case's muting.)
+    setKey: function (key) { if (hostKey === null) hostKey = key; },
+    runCase: function (argsJson, muted, key) {
+      if (hostKey === null || key !== hostKey) throw new Error("the grading harness cannot be called from a submission");
       written = 0; limit = OUTPUT_CHARS; consoleMuted = muted === true;
       try {
         var args = jsonParse(argsJson, revive), value;

@@ -26,6 +26,7 @@ export interface GraderMessages {
   thrown(name: string, message: string): string;
   nestedTooDeeply: string;
   watchdog(ms: number): string;
+  hiddenCaseError: string;
 }
 
 export const messages: Record<Lang, GraderMessages> = {
@@ -50,6 +51,7 @@ export const messages: Record<Lang, GraderMessages> = {
     poolClosed: "the grader is shutting down; please submit again",
     thrown: (name, message) => (message ? `${name}: ${message}` : name),
     nestedTooDeeply: "the code is nested too deeply to compile (Maximum call stack size exceeded while parsing)",
+    hiddenCaseError: "failed with an error (the details of hidden cases are not shown; check the visible cases and edge cases)",
     watchdog: (ms) => `your code did not stop within its ${ms} ms budget (an endless loop, or memory exhaustion) and its sandbox was shut down`,
   },
   zh: {
@@ -72,6 +74,7 @@ export const messages: Record<Lang, GraderMessages> = {
     poolClosed: "评分服务正在关闭;请重新提交",
     thrown: (name, message) => (message ? `${name}: ${message}` : name),
     nestedTooDeeply: "代码嵌套太深,无法编译(解析时超出最大调用栈)",
+    hiddenCaseError: "运行出错(隐藏用例不显示细节;请检查可见用例和边界情况)",
     watchdog: (ms) => `你的代码在 ${ms} 毫秒的时间预算内没有停止(死循环或内存耗尽),它的沙箱已被关闭`,
   },
 };

@@ -12,8 +12,8 @@ import { compareOutputs, type ComparisonSettings } from "../compare";
 import { diagnose } from "../diagnose";
 import { formatArgs, formatValue } from "../format";
 import type { GraderLimits } from "../limits";
-import { messages } from "../messages";
-import { curvePoints, emptyTiming, reportVersion, reportWithoutCases, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type SourceLocation } from "../report";
+import { messages, type GraderMessages } from "../messages";
+import { curvePoints, emptyTiming, reportVersion, reportWithoutCases, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type ShapeProblem, type SourceLocation } from "../report";
 import { decodeSpecialJson, encodeSpecialJson } from "../special-json";
 import { transpileSubmission } from "../transpile";
 import type { LineMap } from "../sourcemap";
@@ -118,6 +118,32 @@ function outcomeError(outcome: CallOutcome, lineMap: LineMap, lang: Lang, limits
     case "not-run":
       return { kind: "exception", message: text.notRun, location: null };
   }
+}
+
+/**
+ * A hidden case tells whether it passed, the kind of error and the shape problems, nothing more: error
+ * messages, error magnitudes and durations are all things a submission can make depend on the hidden inputs
+ * (or, compared across submissions, reveal the expected outputs), so none of them is reported.
+ */
+function hiddenCaseResult(c: ParsedExerciseCase, passed: boolean, error: RuntimeError | null, problems: ShapeProblem[], text: GraderMessages): CaseResult {
+  return {
+    name: c.name,
+    visible: false,
+    weight: c.weight,
+    passed,
+    note: null,
+    inputs: null,
+    expected: null,
+    got: null,
+    error: error ? { kind: error.kind, message: text.hiddenCaseError, location: null } : null,
+    problems,
+    maxAbsError: null,
+    maxRelError: null,
+    worstIndex: null,
+    gradients: [],
+    durationMs: 0,
+    curve: null,
+  };
 }
 
 /** Called when the worker is idle: the next submission then finds its fresh isolate ready. */
@@ -236,15 +262,16 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
     const got = outcome.kind === "value" ? decodeSpecialJson(outcome.json) : undefined;
     gotValues.push(got);
     const comparison = outcome.kind === "value" ? compareOutputs(expected, got, settings) : null;
+    if (!c.visible) return hiddenCaseResult(c, comparison?.passed ?? false, error, comparison?.problems ?? [], text);
     return {
       name: c.name,
       visible: c.visible,
       weight: c.weight,
       passed: comparison?.passed ?? false,
       note: c.note ? c.note[job.lang] : null,
-      inputs: c.visible ? formatArgs(entry.meta.params, c.args) : null,
-      expected: c.visible ? formatValue(expected) : null,
-      got: c.visible && outcome.kind === "value" ? formatValue(got) : null,
+      inputs: formatArgs(entry.meta.params, c.args),
+      expected: formatValue(expected),
+      got: outcome.kind === "value" ? formatValue(got) : null,
       error,
       problems: comparison?.problems ?? [],
       maxAbsError: comparison?.maxAbsError ?? null,

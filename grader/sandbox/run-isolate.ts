@@ -4,6 +4,7 @@
  * inputs in, serialised results out); no Reference or ExternalCopy is ever passed into the isolate.
  * Loaded only inside worker processes (see ./worker.ts), never by the grading daemon.
  */
+import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
 import { harnessFilename, harnessSource, submissionFilename } from "../harness";
 
@@ -86,6 +87,8 @@ function valueJson(raw: string): string {
 
 interface PreparedIsolate {
   key: string;
+  /** Authenticates the host's calls to the harness (see harness.ts). */
+  hostKey: string;
   isolate: ivm.Isolate;
   context: ivm.Context;
   api: ivm.Reference<Record<string, unknown>>;
@@ -102,7 +105,9 @@ function prepareIsolate(limits: IsolateLimits): PreparedIsolate {
       .compileScriptSync(harnessSource({ outputChars: limits.outputChars, consoleChars: limits.consoleChars }), { filename: harnessFilename })
       .runSync(context, { timeout: 2000 });
     const api = context.global.getSync("__lacuna", { reference: true }) as ivm.Reference<Record<string, unknown>>;
-    return { key: preparedKey(limits), isolate, context, api };
+    const hostKey = randomBytes(16).toString("hex");
+    (api.getSync("setKey", { reference: true }) as ivm.Reference<(key: string) => void>).applySync(undefined, [hostKey], { timeout: 1000 });
+    return { key: preparedKey(limits), isolate, context, api, hostKey };
   } catch (error) {
     if (!isolate.isDisposed) isolate.dispose();
     throw error;
@@ -132,7 +137,7 @@ function takeIsolate(limits: IsolateLimits): PreparedIsolate {
 export function runInIsolate(code: string, functionName: string, calls: IsolateCall[], limits: IsolateLimits): IsolateRun {
   const started = performance.now();
   const remaining = (): number => Math.max(0, limits.submissionMs - (performance.now() - started));
-  const { isolate, context, api } = takeIsolate(limits);
+  const { isolate, context, api, hostKey } = takeIsolate(limits);
   const outcomes: CallOutcome[] = [];
   const durationsMs: number[] = [];
   let consoleOutput = { text: "", truncated: false };
@@ -174,7 +179,7 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
       else {
         const timeout = Math.max(1, Math.min(limits.caseMs, Math.floor(remaining())));
         try {
-          const raw = runCase.applySync(undefined, [call.argsJson, call.muted], { timeout });
+          const raw = runCase.applySync(undefined, [call.argsJson, call.muted, hostKey], { timeout });
           outcome = toCallOutcome(raw);
         } catch (error) {
           const failure = classifyHostError(error, isolate);

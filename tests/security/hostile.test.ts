@@ -272,6 +272,22 @@ describe("hostile submissions", () => {
     expect(report.cases[0]?.got).toBe("0");
   });
 
+  it("27b · hidden cases reveal nothing: not through console, error messages, error sizes or the harness", async () => {
+    const source = fn(`try { (globalThis as any).__lacuna.runCase("[]", false, "guess"); } catch {}
+  console.log("inputs", JSON.stringify(p));
+  throw new Error("inputs " + JSON.stringify(p));`);
+    const report = await hostile(source);
+    const visible = report.cases.filter((c) => c.visible);
+    const hidden = report.cases.filter((c) => !c.visible);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(report.console.text.trim().split("\n")).toHaveLength(visible.length);
+    for (const c of hidden) {
+      expect(c.error).toEqual({ kind: "exception", message: "failed with an error (the details of hidden cases are not shown; check the visible cases and edge cases)", location: null });
+      expect([c.inputs, c.expected, c.got, c.maxAbsError, c.maxRelError, c.worstIndex, c.durationMs]).toEqual([null, null, null, null, null, null, 0]);
+    }
+    expect(visible[0]?.error?.message).toMatch(/^Error: inputs \[/);
+  });
+
   it("28 · fifty submissions at once are all graded correctly", async () => {
     const kinds = Array.from({ length: 50 }, (_, i) => (i % 10 === 9 ? "loop" : i % 2 === 0 ? "honest" : "wrong"));
     const sources = { honest: mseSolution(), wrong: fn("return 0;"), loop: fn("for (;;);") };
