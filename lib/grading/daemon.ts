@@ -2,10 +2,11 @@
 // grader pool. It claims queued submissions atomically, grades them, stores the report, and recovers rows a
 // dead daemon left "running". The web server only writes queued rows and wakes it over 127.0.0.1.
 //
-// Assumes one daemon per database: at start it re-queues every "running" row (its previous incarnation's).
-// Rows left "running" longer than `staleAfterMs` are re-queued while it runs, which also covers a second
-// daemon that died. Each claim increments gradingAttempts; a row interrupted MAX_GRADING_ATTEMPTS times is
-// given up with status "error", so a submission that crashes the daemon cannot crash it forever.
+// Several daemons may share a database (claims are atomic). At start and on every poll a daemon re-queues
+// "running" rows whose daemon is gone (see isAbandoned: dead pid on this host, or running longer than
+// `staleAfterMs` for a daemon elsewhere). Each claim increments gradingAttempts; a row interrupted
+// MAX_GRADING_ATTEMPTS times is given up with status "error", so code that crashes the daemon cannot do
+// it forever.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
@@ -58,20 +59,67 @@ export interface GradingDaemon {
   stop(): Promise<void>;
 }
 
-/** Gives up on rows interrupted too often, re-queues the other "running" rows (optionally only older ones). */
-export async function recoverAbandoned(db: Db, options: { startedBefore?: Date; now?: Date } = {}): Promise<RecoveryResult> {
-  const now = options.now ?? new Date();
-  const running = { status: "running", ...(options.startedBefore ? { startedAt: { lt: options.startedBefore } } : {}) };
-  const gaveUp = await db.submission.updateMany({
-    where: { ...running, gradingAttempts: { gte: MAX_GRADING_ATTEMPTS } },
-    data: {
-      status: "error",
-      error: `Grading was interrupted ${MAX_GRADING_ATTEMPTS} times (the grading process stopped while grading this submission), so it was given up. Submit again; if it keeps happening, the code may be crashing the grader.`,
-      gradedAt: now,
-    },
-  });
-  const requeued = await db.submission.updateMany({ where: running, data: { status: "queued", workerId: null, startedAt: null } });
-  return { requeued: requeued.count, gaveUp: gaveUp.count };
+/** A daemon's id: host, pid and a random part that tells two lives of one pid apart. */
+export function newWorkerId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Daemons running in this process (tests run several; a container may give a new daemon an old pid). */
+const liveInThisProcess = new Set<string>();
+
+/**
+ * Whether a "running" row's daemon is gone: its process no longer exists on this host, or its pid is this
+ * process's but it is no daemon running here (an earlier life of a reused pid, a stopped daemon), or its
+ * id is not one of ours, or it has run longer than any grade can (the only test for another host's daemon).
+ */
+export function isAbandoned(
+  row: { workerId: string | null; startedAt: Date | null },
+  context: { ownWorkerId: string; now: Date; staleAfterMs: number; isPidAlive?: (pid: number) => boolean },
+): boolean {
+  if (row.workerId === context.ownWorkerId) return false;
+  if (!row.startedAt || context.now.getTime() - row.startedAt.getTime() > context.staleAfterMs) return true;
+  const match = /^(.*):(\d+):[0-9a-f]+$/.exec(row.workerId ?? "");
+  if (!match) return true;
+  if (match[1] !== os.hostname()) return false;
+  const pid = Number(match[2]);
+  if (pid === process.pid) return !liveInThisProcess.has(row.workerId ?? "");
+  return !(context.isPidAlive ?? pidAlive)(pid);
+}
+
+/** Re-queues "running" rows whose daemon is gone; gives up (status "error") on rows interrupted too often. */
+export async function recoverAbandoned(db: Db, context: { ownWorkerId: string; staleAfterMs: number; now?: Date }): Promise<RecoveryResult> {
+  const now = context.now ?? new Date();
+  const running = await db.submission.findMany({ where: { status: "running" }, select: { id: true, workerId: true, startedAt: true, gradingAttempts: true } });
+  const result: RecoveryResult = { requeued: 0, gaveUp: 0 };
+  for (const row of running) {
+    if (!isAbandoned(row, { ownWorkerId: context.ownWorkerId, now, staleAfterMs: context.staleAfterMs })) continue;
+    // Guarded by the workerId read above: a row another daemon claimed meanwhile is left alone.
+    const where = { id: row.id, status: "running", workerId: row.workerId };
+    if (row.gradingAttempts >= MAX_GRADING_ATTEMPTS) {
+      const updated = await db.submission.updateMany({
+        where,
+        data: {
+          status: "error",
+          error: `Grading was interrupted ${row.gradingAttempts} times (the grading process stopped while grading this submission), so it was given up. Submit again; if it keeps happening, the code may be crashing the grader.`,
+          gradedAt: now,
+        },
+      });
+      result.gaveUp += updated.count;
+    } else {
+      const updated = await db.submission.updateMany({ where, data: { status: "queued", workerId: null, startedAt: null } });
+      result.requeued += updated.count;
+    }
+  }
+  return result;
 }
 
 const claimSelect = { id: true, exerciseSlug: true, kind: true, source: true, lang: true, seed: true } as const;
@@ -100,7 +148,7 @@ const typeCheckRequestSchema = z.object({
 export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemon {
   const { db, pool } = options;
   const concurrency = Math.max(1, options.concurrency);
-  const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const workerId = options.workerId ?? newWorkerId();
   const log = options.log ?? ((message: string) => console.log(`[grader] ${message}`));
   const staleAfterMs = options.staleAfterMs ?? 10 * 60_000;
   const inFlight = new Map<string, Promise<void>>();
@@ -208,8 +256,8 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
 
   async function poll(): Promise<void> {
     try {
-      const recovered = await recoverAbandoned(db, { startedBefore: new Date(Date.now() - staleAfterMs) });
-      if (recovered.requeued || recovered.gaveUp) log(`stale rows: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
+      const recovered = await recoverAbandoned(db, { ownWorkerId: workerId, staleAfterMs });
+      if (recovered.requeued || recovered.gaveUp) log(`abandoned rows: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
     } catch (error) {
       log(`recovering stale rows failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -267,7 +315,8 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
 
   return {
     async start() {
-      const recovered = await recoverAbandoned(db);
+      liveInThisProcess.add(workerId);
+      const recovered = await recoverAbandoned(db, { ownWorkerId: workerId, staleAfterMs });
       if (recovered.requeued || recovered.gaveUp) log(`recovered rows left running: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
       let port: number | null = null;
       if (options.port !== null) {
@@ -309,6 +358,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       const unfinished = [...inFlight.keys()];
       poolClosing = true;
       await requeueOwn(unfinished);
+      liveInThisProcess.delete(workerId);
       if (options.ownsPool ?? true) await pool.close();
       await closing;
       if (unfinished.length) log(`stopped with ${unfinished.length} submission(s) re-queued`);

@@ -62,7 +62,7 @@ export function rateLimitOf(config: GradingConfig = gradingConfig()): RateLimit 
 }
 
 /** Seconds until the learner may submit again, or null when under the limit. */
-export async function retryAfterSeconds(db: Db, userId: string, rate: RateLimit, now: Date): Promise<number | null> {
+export async function retryAfterSeconds(db: Pick<Db, "submission">, userId: string, rate: RateLimit, now: Date): Promise<number | null> {
   const windowStart = new Date(now.getTime() - rate.windowMs);
   const recent = await db.submission.count({ where: { userId, createdAt: { gt: windowStart } } });
   if (recent < rate.limit) return null;
@@ -103,25 +103,36 @@ export async function createSubmission(db: Db, userId: string, raw: unknown, dep
 
   const rate = deps.rate ?? rateLimitOf();
   const now = deps.now?.() ?? new Date();
-  const retryAfter = await retryAfterSeconds(db, userId, rate, now);
-  if (retryAfter !== null) {
-    return fail(
-      429,
-      "rate-limited",
-      `Too many submissions: at most ${rate.limit} every ${rate.windowMs / 1000} seconds. Try again in ${retryAfter} s.`,
-      {},
-      { "retry-after": String(retryAfter) },
-    );
-  }
-
   const lang = input.lang ?? (await learnerLang(db, userId));
   // A "run" shows the same visible cases every time; a "submit" is graded on its own hidden seed, kept in
   // the row so the grade can be reproduced.
   const seed = input.kind === "run" ? VISIBLE_SEED : randomInt(1, 2 ** 31 - 1);
-  const row = await db.submission.create({
-    data: { userId, exerciseSlug: input.slug, kind: input.kind, source: input.source, lang, seed, status: "queued", hintsUsed: input.hintsUsed },
-    select: { id: true, status: true },
-  });
+  const stored = await db.$transaction(
+    async (tx) => {
+      // Serialises one learner's submissions across web server processes, so a burst cannot slip past the
+      // limit between counting and inserting: a no-op write locks the learner's row on PostgreSQL and takes
+      // the database's write lock on SQLite, until the transaction ends.
+      await tx.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${userId}`;
+      const retryAfter = await retryAfterSeconds(tx, userId, rate, now);
+      if (retryAfter !== null) return { limited: true as const, retryAfter };
+      const row = await tx.submission.create({
+        data: { userId, exerciseSlug: input.slug, kind: input.kind, source: input.source, lang, seed, status: "queued", hintsUsed: input.hintsUsed },
+        select: { id: true, status: true },
+      });
+      return { limited: false as const, row };
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
+  if (stored.limited) {
+    return fail(
+      429,
+      "rate-limited",
+      `Too many submissions: at most ${rate.limit} every ${rate.windowMs / 1000} seconds. Try again in ${stored.retryAfter} s.`,
+      {},
+      { "retry-after": String(stored.retryAfter) },
+    );
+  }
+  const row = stored.row;
   // Stored first, then woken: a lost wake-up only delays grading until the daemon's next poll.
   void Promise.resolve()
     .then(() => deps.wake())
