@@ -1,5 +1,6 @@
 /** `lacuna <command> …`: parses the command line, runs the command, maps errors to exit codes. */
 import { parseArgs } from "node:util";
+import { ExerciseFormatError } from "../../exercises/catalog";
 import { CliError, exitCodes, type CliIo } from "./command";
 import { commands, findCommand } from "./registry";
 
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     const { values, positionals } = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
     return await command.run({ values: values as Record<string, string | boolean | undefined>, positionals, io });
   } catch (error) {
-    const known = error instanceof CliError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const known = error instanceof CliError || error instanceof ExerciseFormatError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     io.err(`lacuna ${name}: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}`);
     if (!known) io.err(`usage: ${command.usage}`);
     return exitCodes.cannotGrade;
