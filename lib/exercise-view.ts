@@ -1,57 +1,13 @@
 // What the learner pages show about exercises: each exercise's status for one learner (not started,
-// attempted, passed) and best score, grouped along the topic map; per-topic mastery for /progress.
-// The summaries are pure functions over submission rows, so the browser, the exercise page and the
-// progress page agree on what "passed" and "best score" mean.
-import { loadCatalog, type ExerciseEntry } from "@/exercises/catalog";
+// attempted, passed) and best score, grouped along the topic map; per-topic mastery for /progress; an
+// exercise's attempt history and saved draft for the exercise page.
+import { loadCatalog } from "@/exercises/catalog";
 import type { Lang } from "@/exercises/schema";
 import { topics, type TopicId } from "@/exercises/topics";
 import { getDb } from "./db";
+import { listExercises, submissionStatuses, type ExerciseListEntry, type ExerciseProgressStatus, type SubmissionStatus } from "./grading/service";
 
-export type ExerciseStatus = "not-started" | "attempted" | "passed";
-
-/** The columns of a submission the summaries need. */
-export interface SubmissionRow {
-  exerciseSlug: string;
-  kind: string;
-  status: string;
-  score: number | null;
-  passed: boolean | null;
-  createdAt: Date;
-}
-
-export interface ExerciseProgress {
-  status: ExerciseStatus;
-  /** Best score of a graded full submission (0–1); runs of the visible cases do not count. */
-  bestScore: number | null;
-  attempts: number;
-  lastActivity: Date | null;
-}
-
-const notStarted: ExerciseProgress = { status: "not-started", bestScore: null, attempts: 0, lastActivity: null };
-
-/** Per-slug progress from a learner's submissions; a saved draft alone counts as attempted. */
-export function summarizeProgress(rows: readonly SubmissionRow[], draftSlugs: readonly string[] = []): Map<string, ExerciseProgress> {
-  const bySlug = new Map<string, ExerciseProgress>();
-  for (const slug of draftSlugs) bySlug.set(slug, { ...notStarted, status: "attempted" });
-  for (const row of rows) {
-    const current = bySlug.get(row.exerciseSlug) ?? { ...notStarted };
-    const isGradedSubmit = row.kind === "submit" && row.status === "graded";
-    const passed = current.status === "passed" || (isGradedSubmit && row.passed === true);
-    const bestScore =
-      isGradedSubmit && row.score !== null ? Math.max(current.bestScore ?? 0, row.score) : current.bestScore;
-    bySlug.set(row.exerciseSlug, {
-      status: passed ? "passed" : "attempted",
-      bestScore,
-      attempts: current.attempts + (row.kind === "submit" ? 1 : 0),
-      lastActivity: !current.lastActivity || row.createdAt > current.lastActivity ? row.createdAt : current.lastActivity,
-    });
-  }
-  return bySlug;
-}
-
-export function progressOf(map: Map<string, ExerciseProgress>, slug: string): ExerciseProgress {
-  return map.get(slug) ?? notStarted;
-}
+export type ExerciseStatus = ExerciseProgressStatus;
 
 /** A serialisable exercise card for the browser (client component). */
 export interface ExerciseCard {
@@ -62,53 +18,26 @@ export interface ExerciseCard {
   difficulty: 1 | 2 | 3;
   status: ExerciseStatus;
   bestScore: number | null;
-  attempts: number;
 }
 
-export interface TopicGroup<T> {
-  topic: { id: TopicId; name: { zh: string; en: string } };
-  items: T[];
-}
-
-/** Groups items by a topic id, in the notes' order (the topic map's order); empty topics are left out. */
-export function groupByTopic<T>(items: readonly T[], topicOf: (item: T) => TopicId): TopicGroup<T>[] {
-  return topics
-    .map((topic) => ({ topic: { id: topic.id, name: topic.name }, items: items.filter((item) => topicOf(item) === topic.id) }))
-    .filter((group) => group.items.length > 0);
-}
-
-function toCard(entry: ExerciseEntry, progress: ExerciseProgress): ExerciseCard {
-  return {
-    slug: entry.meta.slug,
-    title: entry.meta.title,
-    topics: entry.meta.topics,
-    primaryTopic: entry.meta.topics[0]!,
-    difficulty: entry.meta.difficulty,
-    status: progress.status,
-    bestScore: progress.bestScore,
-    attempts: progress.attempts,
-  };
-}
-
-/** The learner's submissions (summary columns only) and the slugs they have drafts for. */
-async function loadLearnerRows(userId: string): Promise<{ rows: SubmissionRow[]; draftSlugs: string[] }> {
-  const db = getDb();
-  const [rows, drafts] = await Promise.all([
-    db.submission.findMany({
-      where: { userId },
-      select: { exerciseSlug: true, kind: true, status: true, score: true, passed: true, createdAt: true },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.draft.findMany({ where: { userId }, select: { exerciseSlug: true } }),
-  ]);
-  return { rows, draftSlugs: drafts.map((d) => d.exerciseSlug) };
-}
-
-/** Every exercise as a card with this learner's status (null user: everything not started). */
+/**
+ * Every exercise as a card with this learner's status and best score (null user: everything not started).
+ * Status rules live in one place, the submission service behind GET /api/exercises.
+ */
 export async function exerciseCards(userId: string | null): Promise<ExerciseCard[]> {
-  const { rows, draftSlugs } = userId ? await loadLearnerRows(userId) : { rows: [], draftSlugs: [] };
-  const progress = summarizeProgress(rows, draftSlugs);
-  return loadCatalog().map((entry) => toCard(entry, progressOf(progress, entry.meta.slug)));
+  const listed = userId ? await listExercises(getDb(), userId) : null;
+  const progress = new Map<string, ExerciseListEntry>(
+    listed && Array.isArray(listed.body) ? listed.body.map((entry) => [entry.slug, entry]) : [],
+  );
+  return loadCatalog().map(({ meta }) => ({
+    slug: meta.slug,
+    title: meta.title,
+    topics: meta.topics,
+    primaryTopic: meta.topics[0]!,
+    difficulty: meta.difficulty,
+    status: progress.get(meta.slug)?.status ?? "not-started",
+    bestScore: progress.get(meta.slug)?.bestScore ?? null,
+  }));
 }
 
 export interface TopicMastery {
@@ -169,7 +98,7 @@ export async function recentActivity(userId: string, lang: Lang, limit = 10): Pr
 export interface AttemptSummary {
   id: string;
   kind: "run" | "submit";
-  status: string;
+  status: SubmissionStatus;
   score: number | null;
   passed: boolean | null;
   createdAt: string;
@@ -182,7 +111,13 @@ export async function exerciseHistory(userId: string, slug: string, limit = 50):
     orderBy: { createdAt: "desc" },
     take: limit,
   });
-  return rows.map((row) => ({ ...row, kind: row.kind === "submit" ? "submit" : "run", createdAt: row.createdAt.toISOString() }));
+  return rows.map((row) => ({
+    ...row,
+    kind: row.kind === "submit" ? "submit" : "run",
+    // An unknown status (a newer writer) reads as still pending rather than breaking the page.
+    status: (submissionStatuses as readonly string[]).includes(row.status) ? (row.status as SubmissionStatus) : "queued",
+    createdAt: row.createdAt.toISOString(),
+  }));
 }
 
 export interface SavedDraft {

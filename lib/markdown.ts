@@ -1,6 +1,7 @@
-// Markdown with KaTeX math ($…$ inline, $$…$$ display) rendered to HTML on the server, so pages ship
-// finished HTML (no KaTeX JavaScript in the browser; only its CSS and fonts, served from our own bundle).
-// The input is our own content (exercise statements, hints, misconception explanations), never learner text.
+// Markdown with KaTeX math ($…$ inline, $$…$$ display) rendered to HTML. KaTeX's CSS and fonts are served
+// from our own bundle (app/exercises/katex.css imports them from node_modules), never from a CDN.
+// Used on the server for statements and hints, and in the browser for the texts of a grade report (misconception
+// explanations, case notes). Raw HTML in the input is shown as text, never injected.
 import katex from "katex";
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from "marked";
 
@@ -49,7 +50,15 @@ const inlineMath: TokenizerAndRendererExtension = {
 };
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
-markdown.use({ extensions: [blockMath, inlineMath] });
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+markdown.use({
+  extensions: [blockMath, inlineMath],
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    // A code block may scroll sideways: focusable, so keyboard users can scroll it too.
+    code: ({ text, lang }) => `<pre tabindex="0"><code${lang ? ` class="language-${escapeHtml(lang)}"` : ""}>${escapeHtml(text)}</code></pre>\n`,
+  },
+});
 
 /** Block Markdown (headings, lists, code, paragraphs) with math, as HTML. */
 export function renderMarkdown(source: string): string {

@@ -53,7 +53,9 @@ const theme = EditorView.theme({
   ".cm-content": { fontFamily: "var(--font-mono)" },
   ".cm-gutters": { backgroundColor: "#f8fafc", color: "#475569", borderRight: "1px solid #e2e8f0" },
   "&.cm-focused": { outline: "2px solid #2563c9", outlineOffset: "-2px" },
-  ".cm-scroller": { minHeight: "18rem", maxHeight: "70vh" },
+  // No inner scrolling: long lines wrap and the editor grows with the code, so nothing is a scroll region a
+  // keyboard user could not reach (and the page keeps one scrollbar).
+  ".cm-content, .cm-gutter": { minHeight: "18rem" },
 });
 
 export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, ref }: CodeEditorProps) {
@@ -71,6 +73,7 @@ export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, ref
         extensions: [
           basicSetup,
           javascript({ typescript: true }),
+          EditorView.lineWrapping,
           lintGutter(),
           theme,
           EditorView.contentAttributes.of({ "aria-label": ariaLabel }),
