@@ -7,8 +7,11 @@
  *
  *   p(recall after Δ days) = 2^(−Δ/h),   log2 h = 1.5 + (spaced successes) + 0.3·(spaced failures) + a_topic + g − d_item
  *
- * (a_topic ~ N(0, 0.8) per learner and topic, g ~ N(0, 0.3) per learner, d_item ~ N(0, 0.3); only reviews at
- * least 12 h after the previous exposure count as spaced, so same-day steps refresh but do not strengthen).
+ * (a_topic per learner and topic: with `--abilities gaps`, the default, N(0, 0.4) and three random gap topics
+ * 1.5 lower; with `--abilities normal`, N(0, 0.8) for every topic. g ~ N(0, 0.3) per learner, d_item ~ N(0, 0.3);
+ * only reviews at least 12 h after the previous exposure count as spaced, so same-day steps refresh but do not
+ * strengthen. A first study is rated Good with probability σ(1.5 + a_topic + g − d_item), else Again; a recall
+ * is Hard half the time when p < 0.6 and Easy 30% of the time when p > 0.95.)
  * Lacuna's queue (FSRS default parameters, desired retention 0.9, 5 new items a day in prerequisite order)
  * decides what each learner reviews every morning; outcomes are drawn from the true model.
  *
@@ -21,7 +24,7 @@
  *
  *   npm run bench:srs                 # table
  *   npm run bench:srs -- --json       # the table as one JSON object
- *   npm run bench:srs -- --learners 10 --seed 7
+ *   npm run bench:srs -- --learners 10 --seed 7 --abilities normal --verbose
  */
 import { pathToFileURL } from "node:url";
 import { supermemo, type SuperMemoGrade, type SuperMemoItem } from "supermemo";
