@@ -118,12 +118,15 @@ test("the demo instructor's demo cohort holds the demo learner; the demo learner
   await expect(learnerPage.getByTestId("my-cohort").filter({ hasText: "Demo cohort · 示例小组" })).toContainText("Instructor: Demo Instructor");
 });
 
-test("cohort pages are for instructors: a learner gets 403, another instructor's cohort is not found", async ({ browser }) => {
+test("cohort pages are for instructors and admins: a learner gets 403, an unknown cohort is not found", async ({ browser }) => {
   const instructor = await personAt(browser);
   await signIn(instructor, DEMO.instructor, "/cohorts");
   await instructor.getByRole("link", { name: "Demo cohort · 示例小组" }).click();
   await expect(instructor).toHaveURL(/\/cohorts\/[^/]+$/);
   const cohortUrl = new URL(instructor.url()).pathname;
+  const missing = await instructor.goto("/cohorts/no-such-cohort");
+  expect(missing?.status()).toBe(404);
+  await expect(instructor.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
   const learnerPage = await personAt(browser);
   await signIn(learnerPage, DEMO.learner);
