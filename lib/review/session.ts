@@ -2,7 +2,7 @@
 // exercise), the flashcard to show now with its rendered faces and the four buttons' next intervals, the
 // exercises to solve again, the weakest topics and the coverage gaps.
 import { renderCard } from "@/exercises/flashcards";
-import { getTopic, isTopicId } from "@/exercises/topics";
+import { getTopic, isTopicId, topicIds } from "@/exercises/topics";
 import type { Lang } from "@/lib/i18n";
 import { renderMarkdown } from "@/lib/markdown";
 import {
@@ -75,6 +75,12 @@ export interface SessionView {
   newStartedToday: number;
   /** There is a rating given in a review session that undo would take back. */
   canUndo: boolean;
+}
+
+/** Position of a topic in the topic map (the notes' order); unknown ids last. */
+export function topicRank(topicId: string): number {
+  const index = (topicIds as readonly string[]).indexOf(topicId);
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
 }
 
 export function topicName(topicId: string | null, lang: Lang): string | null {
@@ -162,7 +168,12 @@ export function sessionFromState(state: LearnerState, options: SessionOptions): 
     weakest: weakestTopics(weakness, 5).map((t) => summary(t, options.lang)),
     // Gaps inside topics already started come first (the learner is mid-way there), then untouched topics in
     // the topic map's order, which is the order the queue will introduce them in.
-    gaps: [...coverageGaps(weakness).filter((t) => t.studiedItems > 0), ...coverageGaps(weakness).filter((t) => t.studiedItems === 0)]
+    gaps: [
+      ...coverageGaps(weakness).filter((t) => t.studiedItems > 0),
+      ...coverageGaps(weakness)
+        .filter((t) => t.studiedItems === 0)
+        .sort((a, b) => topicRank(a.topicId) - topicRank(b.topicId)),
+    ]
       .slice(0, 8)
       .map((t) => summary(t, options.lang)),
     newLimit: state.settings.dailyNewLimit,

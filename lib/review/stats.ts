@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { Lang } from "@/lib/i18n";
 import { dueForecast, reviewsPerDay, topicMastery, trueRetention, type DayCount, type ForecastDay, type TopicMastery, type TrueRetention } from "@/lib/scheduling";
 import { reviewCatalog } from "./items";
-import { topicName } from "./session";
+import { topicName, topicRank } from "./session";
 import { loadLearnerState } from "./store";
 
 const DAY_MS = 86_400_000;
@@ -31,7 +31,9 @@ export async function loadReviewStats(db: Db, userId: string, lang: Lang, now = 
     retentionAll: trueRetention(kept, settings.desiredRetention),
     perDay: reviewsPerDay(kept, now, STATS_DAYS, settings),
     forecast: dueForecast(state.cards, now, settings, STATS_DAYS),
-    mastery: topicMastery(reviewCatalog().items, state.cards, now, settings).map((m) => ({ ...m, name: topicName(m.topicId, lang) ?? m.topicId })),
+    mastery: topicMastery(reviewCatalog().items, state.cards, now, settings)
+      .sort((a, b) => topicRank(a.topicId) - topicRank(b.topicId))
+      .map((m) => ({ ...m, name: topicName(m.topicId, lang) ?? m.topicId })),
     totalReviews: kept.length,
     personalParameters: state.settings.personalParameters,
   };
