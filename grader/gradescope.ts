@@ -56,7 +56,7 @@ export function toGradescope(report: GradeReport): GradescopeResults {
   return {
     score: report.points,
     max_score: report.maxPoints,
-    execution_time: Math.max(0, Math.round(report.timing.totalMs / 1000)),
+    execution_time: Math.round(report.timing.totalMs) / 1000,
     output: summary.join("\n\n"),
     output_format: "text",
     visibility: "visible",
