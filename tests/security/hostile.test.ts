@@ -114,6 +114,11 @@ describe("hostile submissions", () => {
   it("10 · WebAssembly.Memory growth: WebAssembly does not exist in the sandbox", async () => {
     const report = await hostile(fn("const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536 }); for (;;) memory.grow(1024);"));
     expect(firstCaseError(report)?.message).toBe("ReferenceError: WebAssembly is not defined");
+    // Belt and braces: the worker processes run with WebAssembly switched off in V8 as well.
+    for (const { pid } of pool.stats().workers) {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      expect(argv).toEqual(expect.arrayContaining(["--no-node-snapshot", "--no-expose-wasm", "--max-old-space-size=512"]));
+    }
   });
 
   it("11 · new SharedArrayBuffer(2**31): SharedArrayBuffer does not exist in the sandbox", async () => {
@@ -168,6 +173,10 @@ describe("hostile submissions", () => {
     const report = await hostile(fn(routes));
     expect(report.cases[0]?.got).toContain("Function!ReferenceError");
     expect(report.cases[0]?.got).toContain("eval!ReferenceError");
+    // And even the worker process around the sandbox has an empty environment.
+    for (const { pid } of pool.stats().workers) {
+      expect(readFileSync(`/proc/${pid}/environ`, "utf8")).not.toContain(canary);
+    }
   });
 
   it("17 · polluting Object.prototype and Array.prototype affects neither the next submission nor the host", async () => {
