@@ -1,7 +1,8 @@
 "use client";
 // A graded submission as the learner reads it: live status, the headline, the named misconception, compile and
 // runtime errors (each position a button that moves the editor's cursor there), the cases with expected and got
-// side by side (wrong numbers highlighted, max errors and where), learning curves, type warnings, console.
+// side by side (wrong numbers highlighted, max errors and where) and, for a curve output, the learning curve
+// against the reference's; type warnings; console output.
 import { useMemo } from "react";
 import type { CaseResult, GradeReport, SourceLocation } from "@/grader/report";
 import { useT } from "@/lib/i18n/client";
@@ -148,12 +149,42 @@ function CaseDetails({ result, tolerance, onJump }: { result: CaseResult; tolera
           {result.error.message} {result.error.location && <LocationButton location={result.error.location} onJump={onJump} />}
         </p>
       )}
+      {result.curve && <CaseCurve name={result.name} curve={result.curve} />}
     </div>
+  );
+}
+
+function CaseCurve({ name, curve }: { name: string; curve: NonNullable<CaseResult["curve"]> }) {
+  const t = useT();
+  const firstGot = curve.got?.find((v) => v !== null);
+  const lastGot = curve.got?.at(-1);
+  const lastRef = curve.expected.at(-1);
+  return (
+    <LearningCurve
+      expected={curve.expected}
+      got={curve.got}
+      labels={{
+        title: t("results.curveTitle", { name }),
+        iteration: t("results.curveIteration"),
+        cost: curve.output,
+        reference: t("results.curveReference"),
+        yours: t("results.curveYours"),
+        logScale: t("results.curveLog"),
+        summary: t("results.curveSummary", {
+          first: firstGot != null ? formatMetric(firstGot) : "—",
+          last: lastGot != null ? formatMetric(lastGot) : "—",
+          refLast: lastRef != null ? formatMetric(lastRef) : "—",
+        }),
+      }}
+    />
   );
 }
 
 function CasesTable({ cases, tolerance, onJump }: { cases: CaseResult[]; tolerance: ToleranceSpec; onJump: (l: SourceLocation) => void }) {
   const t = useT();
+  // Opened at first: the first failing visible case, else the first with a learning curve to look at.
+  const firstFailing = cases.findIndex((x) => x.visible && !x.passed);
+  const openIndex = firstFailing >= 0 ? firstFailing : cases.findIndex((x) => x.visible && Boolean(x.curve));
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
@@ -168,12 +199,12 @@ function CasesTable({ cases, tolerance, onJump }: { cases: CaseResult[]; toleran
         </thead>
         <tbody>
           {cases.map((c, i) => {
-            const detailed = c.visible && (!c.passed || c.note !== null);
+            const detailed = c.visible && (!c.passed || c.note !== null || Boolean(c.curve));
             return (
               <tr key={i} className="border-b border-slate-100 align-top" data-testid="case-row">
                 <td className="py-2 pr-3">
                   {detailed ? (
-                    <details open={!c.passed && i === cases.findIndex((x) => x.visible && !x.passed)}>
+                    <details open={i === openIndex}>
                       <summary className="cursor-pointer rounded text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
                         {c.name}
                       </summary>
@@ -235,7 +266,6 @@ export function GradeResults({ kind, status, report, error, tolerance, onJump }:
     () => report?.diagnosis.map((d) => ({ id: d.misconceptionId, title: renderInlineMarkdown(d.title), explanation: renderMarkdown(d.explanation) })) ?? [],
     [report],
   );
-  const curves = report?.cases.filter((c) => c.curve && c.visible) ?? [];
   return (
     <section aria-labelledby="results-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="results">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -296,27 +326,6 @@ export function GradeResults({ kind, status, report, error, tolerance, onJump }:
           )}
 
           {report.cases.length > 0 && <CasesTable cases={report.cases} tolerance={tolerance} onJump={onJump} />}
-
-          {curves.map((c, i) => (
-            <LearningCurve
-              key={i}
-              expected={c.curve!.expected}
-              got={c.curve!.got}
-              labels={{
-                title: t("results.curveTitle", { name: c.name }),
-                iteration: t("results.curveIteration"),
-                cost: c.curve!.output,
-                reference: t("results.curveReference"),
-                yours: t("results.curveYours"),
-                logScale: t("results.curveLog"),
-                summary: t("results.curveSummary", {
-                  first: formatMetric(c.curve!.got?.find((v) => v !== null) ?? Number.NaN),
-                  last: formatMetric(c.curve!.got?.at(-1) ?? Number.NaN),
-                  refLast: formatMetric(c.curve!.expected.at(-1) ?? Number.NaN),
-                }),
-              }}
-            />
-          ))}
 
           {report.typeWarnings && report.typeWarnings.length > 0 && (
             <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">

@@ -13,7 +13,7 @@ interface LearningCurveProps {
 
 const WIDTH = 520;
 const HEIGHT = 240;
-const PAD = { left: 64, right: 16, top: 16, bottom: 40 };
+const PAD = { left: 84, right: 16, top: 16, bottom: 40 };
 
 function finite(values: readonly (number | null)[]): number[] {
   return values.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -78,7 +78,7 @@ export function LearningCurve({ expected, got, labels }: LearningCurveProps) {
         <text x={PAD.left + plotW / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="12" fill="#334155">
           {labels.iteration}
         </text>
-        <text x={14} y={PAD.top + plotH / 2} textAnchor="middle" fontSize="12" fill="#334155" transform={`rotate(-90 14 ${PAD.top + plotH / 2})`}>
+        <text x={14} y={PAD.top + plotH / 2} textAnchor="middle" fontSize="12" fill="#334155" transform={`rotate(-90 14 ${PAD.top + plotH / 2})`} dominantBaseline="middle">
           {labels.cost}
         </text>
         <path d={pathOf(expected, x, y)} fill="none" stroke="#1d4fa3" strokeWidth="2.5" />

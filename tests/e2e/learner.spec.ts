@@ -83,6 +83,18 @@ test.describe("learner: exercise page", () => {
     await expect(page.locator(".cm-activeLine")).toHaveText("  return m +* 2;");
   });
 
+  test("type errors appear while typing, in the editor and as a list that jumps to them", async ({ page }) => {
+    await signUpFreshLearner(page, "learner-types");
+    await page.goto("/exercises/linear-regression-cost");
+    await replaceCode(page, "export function computeCost(X: number[][], y: number[], w: number[], b: number): number {\n  const label: string = X.length;\n  return 0;\n}");
+    await expect(page.getByTestId("typecheck-status")).toHaveText("Type errors: 1");
+    const warning = page.getByRole("button", { name: /line 2:9: Type 'number' is not assignable to type 'string'/ });
+    await expect(warning).toBeVisible();
+    await expect(page.locator(".cm-lintRange-warning")).toHaveText("label");
+    await warning.click();
+    await expect(page.locator(".cm-activeLine")).toHaveText("  const label: string = X.length;");
+  });
+
   test("the draft and the revealed hints survive a reload", async ({ page }) => {
     await signUpFreshLearner(page, "learner-draft");
     await page.goto("/exercises/linear-regression-cost");

@@ -73,6 +73,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [typeWarnings, setTypeWarnings] = useState<EditorWarning[]>([]);
   const [typeCheckProblem, setTypeCheckProblem] = useState<string | null>(null);
+  const [typeChecking, setTypeChecking] = useState(true);
   const [result, setResult] = useState<CurrentResult | null>(null);
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>(initialHistory);
@@ -122,17 +123,20 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
     typeAbort.current?.abort();
     const controller = new AbortController();
     typeAbort.current = controller;
+    setTypeChecking(true);
     try {
       const warnings = await typeCheck(slug, source.current, controller.signal);
       if (!controller.signal.aborted) {
         setTypeWarnings(warnings);
         setTypeCheckProblem(null);
+        setTypeChecking(false);
       }
     } catch (error) {
       if (controller.signal.aborted) return;
       // The type check is a convenience: say it is unavailable, keep the last warnings out of the way.
       setTypeWarnings([]);
       setTypeCheckProblem(error instanceof ApiFailure ? error.message : String(error));
+      setTypeChecking(false);
     }
   }, [slug]);
 
@@ -284,7 +288,9 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
         <CodeEditor ref={editor} initialValue={initialSource} onChange={onChange} diagnostics={diagnostics} ariaLabel={t("exercise.editorLabel")} />
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-700" aria-live="polite" data-testid="typecheck-status">
-            {typeCheckProblem
+            {typeChecking
+              ? t("exercise.typecheckRunning")
+              : typeCheckProblem
               ? t("exercise.typecheckUnavailable")
               : typeWarnings.length === 0
                 ? t("exercise.typecheckClean")
