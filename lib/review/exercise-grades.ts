@@ -80,8 +80,14 @@ export async function reconcileGradedSubmissions(db: Db, userId: string): Promis
   let recorded = 0;
   for (const submission of submissions) {
     if (done.has(submission.id)) continue;
-    const result = await recordGradedSubmission(db, submission);
-    if (result.recorded) recorded += 1;
+    try {
+      const result = await recordGradedSubmission(db, submission);
+      if (result.recorded) recorded += 1;
+    } catch (error) {
+      // One row that cannot be recorded (a database hiccup) must not block the others or the review page; the
+      // next page load tries it again.
+      console.error(`[review] could not record submission ${submission.id}:`, error);
+    }
   }
   return recorded;
 }

@@ -18,8 +18,8 @@ const DAY_MS = 86_400_000;
 const START = Date.parse("2026-05-01T08:00:00Z");
 
 /**
- * A learner whose true memory halves FSRS's predicted stability to a fifth: recall after t days is
- * 0.9^(t / (0.2·S)). Scheduled by default FSRS (which expects 0.9 at t = S), they fail far more than predicted.
+ * A learner whose true memory lasts 40% of what FSRS's default parameters predict: recall after t days is
+ * 0.9^(t / (0.4·S)). Scheduled by default FSRS (which expects 0.9 at t = S), they fail far more than predicted.
  */
 function simulatedHistoryCsv(seed: number, cards: number, days: number): { csv: string; reviews: number } {
   const rng = createRng(seed);
@@ -33,7 +33,7 @@ function simulatedHistoryCsv(seed: number, cards: number, days: number): { csv: 
       let rating: ReviewRating = Rating.Good;
       if (card.state === CardState.Review && card.lastReview) {
         const elapsed = (now.getTime() - card.lastReview.getTime()) / DAY_MS;
-        const recall = 0.9 ** (elapsed / (0.2 * card.stability));
+        const recall = 0.9 ** (elapsed / (0.4 * card.stability));
         rating = rng.next() < recall ? Rating.Good : Rating.Again;
       }
       rows.push(`flashcard:${itemId},${now.getTime()},${rating}`);
@@ -60,7 +60,7 @@ afterAll(async () => {
 
 async function simulatedLearner(name: string, seed: number): Promise<{ userId: string; reviews: number }> {
   const userId = (await t.db.user.create({ data: { email: `${name}-${Date.now()}@example.test`, passwordHash: "not-used" } })).id;
-  const { csv, reviews } = simulatedHistoryCsv(seed, 60, 160);
+  const { csv, reviews } = simulatedHistoryCsv(seed, 40, 120);
   const result = await importReviewCsv(t.db, userId, csv);
   expect(result.ok).toBe(true);
   return { userId, reviews };
