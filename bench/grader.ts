@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const pool = createGraderPool({ workers });
   try {
     // (a) warm latency per exercise.
-    log(`grader bench: ${entries.length} exercises, ${workers} workers, node ${process.version}\n`);
+    log(`grader bench: ${entries.length} exercises, ${workers} workers, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (the machine's other work competes for the same cores)\n`);
     log("(a) warm latency, model solution, all cases");
     const latency: Record<string, { medianMs: number; p95Ms: number; cases: number; runs: number }> = {};
     for (const entry of entries) {
