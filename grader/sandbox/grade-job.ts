@@ -34,6 +34,8 @@ export type PhaseListener = (phase: "host" | "sandbox", budgetMs: number) => voi
 interface ExpectedSet {
   cases: ParsedExerciseCase[];
   expected: Json[];
+  /** Each case's arguments as the harness reads them, encoded once per seed. */
+  argsJson: string[];
 }
 
 const cacheLimit = 256;
@@ -65,7 +67,7 @@ function expectedFor(entry: ExerciseEntry, seed: number): Promise<ExpectedSet> {
     const oracle = await loadOracle(entry);
     const cases = generateCases(oracle, seed);
     const expected = cases.map((c) => oracle.reference(...(structuredClone(c.args) as Json[])));
-    return { cases, expected };
+    return { cases, expected, argsJson: cases.map((c) => encodeSpecialJson(c.args)) };
   });
 }
 
@@ -170,7 +172,7 @@ function misconceptionOutputs(entry: ExerciseEntry, id: string, seed: number, se
     const compiled = await transpileSubmission({ source, functionName: entry.meta.functionName, params: entry.meta.params, lang: "en", maxSourceBytes: 10_000_000 });
     if (!compiled.ok) throw new Error(`misconceptions/${id}.ts does not compile: ${compiled.errors[0]?.message}`);
     onPhase("sandbox", trustedLimits.submissionMs + 5000);
-    const run = runInIsolate(compiled.code, entry.meta.functionName, set.cases.map((c) => ({ argsJson: encodeSpecialJson(c.args), muted: true })), trustedLimits);
+    const run = runInIsolate(compiled.code, entry.meta.functionName, set.argsJson.map((argsJson) => ({ argsJson, muted: true })), trustedLimits);
     onPhase("host", 0);
     return run.calls.map((call) => (call.kind === "value" ? decodeSpecialJson(call.json) : null));
   });
@@ -211,7 +213,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   const run = runInIsolate(
     compiled.code,
     entry.meta.functionName,
-    selected.map(({ c }) => ({ argsJson: encodeSpecialJson(c.args), muted: !c.visible })),
+    selected.map(({ c, index }) => ({ argsJson: set.argsJson[index]!, muted: !c.visible })),
     isolateLimits(limits),
   );
   onPhase("host", 0);
