@@ -5,8 +5,8 @@
 // Tab is left to the browser (moves focus) so keyboard users are never trapped in the editor.
 import { javascript } from "@codemirror/lang-javascript";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
-import { EditorState, type Text } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import { EditorState, Prec, type Text } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 
@@ -31,6 +31,9 @@ interface CodeEditorProps {
   onChange: (value: string) => void;
   diagnostics: readonly EditorDiagnostic[];
   ariaLabel: string;
+  /** Mod-Enter and Mod-Shift-Enter, taken before CodeMirror's own bindings (which would insert a line). */
+  onRun?: () => void;
+  onSubmit?: () => void;
   ref?: Ref<CodeEditorHandle>;
 }
 
@@ -58,11 +61,11 @@ const theme = EditorView.theme({
   ".cm-content, .cm-gutter": { minHeight: "18rem" },
 });
 
-export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, ref }: CodeEditorProps) {
+export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, onRun, onSubmit, ref }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  const callbacks = useRef({ onChange, onRun, onSubmit });
+  callbacks.current = { onChange, onRun, onSubmit };
 
   useEffect(() => {
     if (!host.current) return;
@@ -71,6 +74,12 @@ export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, ref
       state: EditorState.create({
         doc: initialValue,
         extensions: [
+          Prec.highest(
+            keymap.of([
+              { key: "Mod-Enter", run: () => (callbacks.current.onRun?.(), Boolean(callbacks.current.onRun)) },
+              { key: "Mod-Shift-Enter", run: () => (callbacks.current.onSubmit?.(), Boolean(callbacks.current.onSubmit)) },
+            ]),
+          ),
           basicSetup,
           javascript({ typescript: true }),
           EditorView.lineWrapping,
@@ -78,7 +87,7 @@ export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, ref
           theme,
           EditorView.contentAttributes.of({ "aria-label": ariaLabel }),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) onChangeRef.current(update.state.doc.toString());
+            if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
           }),
         ],
       }),

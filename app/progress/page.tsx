@@ -97,15 +97,15 @@ export default async function ProgressPage() {
         <p className="text-slate-700">{t("progress.intro")}</p>
       </header>
 
-      <dl className="grid gap-3 sm:grid-cols-3">
+      <dl className="grid grid-cols-3 gap-3">
         {[
           { label: t("progress.statPassed"), value: `${passed.length} / ${cards.length}` },
           { label: t("progress.statAttempted"), value: String(attempted.length) },
           { label: t("progress.statNotStarted"), value: String(cards.length - passed.length - attempted.length) },
         ].map((stat) => (
-          <div key={stat.label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <div key={stat.label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
             <dt className="text-sm text-slate-700">{stat.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold text-slate-900">{stat.value}</dd>
+            <dd className="mt-1 text-xl font-semibold text-slate-900 sm:text-2xl">{stat.value}</dd>
           </div>
         ))}
       </dl>

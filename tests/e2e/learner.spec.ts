@@ -150,9 +150,13 @@ test.describe("learner: exercise page", () => {
   return { w, b, costHistory };
 }`,
     );
-    await page.getByRole("button", { name: "Run visible cases" }).click();
+    // Ctrl+Enter in the editor runs the visible cases (and does not insert a line).
+    const lines = await page.locator(".cm-line").count();
+    await page.keyboard.press("Control+Enter");
     const results = page.getByTestId("results");
     await expect(results.getByTestId("misconception")).toContainText("Used + instead of − in the update: gradient ascent");
+    await expect(results.getByRole("heading", { name: "Results: visible cases" })).toBeVisible();
+    await expect(page.locator(".cm-line")).toHaveCount(lines);
     const curve = results.getByRole("img", { name: /Learning curve: one feature/ });
     await expect(curve).toBeVisible();
     await expect(results.getByText("Reference", { exact: true }).first()).toBeVisible();

@@ -96,9 +96,9 @@ export function AttemptHistory({ entries, onOpen }: AttemptHistoryProps) {
         <div className="space-y-3">
           <h3 className="font-medium text-slate-900">{t("history.compareTitle")}</h3>
           <div className="flex flex-wrap items-end gap-3">
-            <label className="text-sm text-slate-800">
+            <label className="min-w-0 max-w-full text-sm text-slate-800">
               {t("history.from")}
-              <select className="field-input mt-1 w-auto text-sm" value={from} onChange={(e) => setFromId(e.target.value)}>
+              <select className="field-input mt-1 w-auto max-w-full text-sm" value={from} onChange={(e) => setFromId(e.target.value)}>
                 {entries.map((entry) => (
                   <option key={entry.id} value={entry.id}>
                     {label(entry)}
@@ -106,9 +106,9 @@ export function AttemptHistory({ entries, onOpen }: AttemptHistoryProps) {
                 ))}
               </select>
             </label>
-            <label className="text-sm text-slate-800">
+            <label className="min-w-0 max-w-full text-sm text-slate-800">
               {t("history.to")}
-              <select className="field-input mt-1 w-auto text-sm" value={to} onChange={(e) => setToId(e.target.value)}>
+              <select className="field-input mt-1 w-auto max-w-full text-sm" value={to} onChange={(e) => setToId(e.target.value)}>
                 {entries.map((entry) => (
                   <option key={entry.id} value={entry.id}>
                     {label(entry)}

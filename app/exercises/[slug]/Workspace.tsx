@@ -259,7 +259,9 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
     [typeWarnings, result, t],
   );
 
+  // Outside the editor (the editor handles the same keys itself and marks them handled).
   const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.defaultPrevented) return;
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void submit(event.shiftKey ? "submit" : "run");
@@ -285,7 +287,10 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
             {saveProblem && saveState === "failed" ? `: ${saveProblem}` : ""}
           </p>
         </div>
-        <CodeEditor ref={editor} initialValue={initialSource} onChange={onChange} diagnostics={diagnostics} ariaLabel={t("exercise.editorLabel")} />
+        <CodeEditor ref={editor} initialValue={initialSource} onChange={onChange} diagnostics={diagnostics} ariaLabel={t("exercise.editorLabel")}
+          onRun={() => void submit("run")}
+          onSubmit={() => void submit("submit")}
+        />
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-700" aria-live="polite" data-testid="typecheck-status">
             {typeChecking
