@@ -1,6 +1,6 @@
-// Import/export of review history through the same request → response code the API routes use, on a real
-// SQLite database: an export imported into another account rebuilds the same memory state; a re-import adds
-// nothing; a bad file is a 400 that names every bad line.
+// Import/export of review history through the same request → response code the API routes use, on real
+// SQLite and PostgreSQL databases: an export imported into another account rebuilds the same memory state; a
+// re-import adds nothing; a bad file is a 400 that names every bad line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
 import type { Db } from "@/lib/db";
@@ -10,13 +10,6 @@ import { exportReviewResponse, importReviewResponse } from "@/lib/review/http";
 import { flashcardsTsv } from "@/lib/review/io";
 import { reviewCatalog } from "@/lib/review/items";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb("sqlite");
-});
-afterAll(async () => {
-  await t?.drop();
-});
 
 async function newUser(db: Db, name: string): Promise<string> {
   return (await db.user.create({ data: { email: `${name}-${Date.now()}@example.test`, passwordHash: "not-used" } })).id;
@@ -29,7 +22,15 @@ function csvRequest(body: string): Request {
 const T0 = Date.parse("2026-10-01T09:00:00Z");
 const at = (days: number, minutes = 0) => new Date(T0 + days * 86_400_000 + minutes * 60_000);
 
-describe("review history import and export", () => {
+describe.each(["sqlite", "postgres"] as const)("review history import and export on %s", (flavor) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(flavor);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
   it("round-trips: an exported history imported into a new account gives the same cards", async () => {
     const alice = await newUser(t.db, "alice");
     const [a, b] = [...reviewCatalog().flashcards.keys()];
