@@ -135,6 +135,30 @@ async function waitFor(what: string, check: () => Promise<boolean>, output: () =
   throw new Error(`${what} did not become ready:\n${output()}`);
 }
 
+/** CPU time (ms) used so far by a process and all its descendants, from /proc (Linux). */
+function treeCpuMs(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; cpuTicks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the parenthesised command name: state ppid … utime(14) stime(15), 1-based overall.
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  let ticks = 0;
+  const pending = [rootPid];
+  while (pending.length) {
+    const pid = pending.pop()!;
+    ticks += stats.get(pid)?.cpuTicks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) pending.push(child);
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 // ------------------------------------------------------------------------------------------------ learners
 
 function cookieHeader(jar: Map<string, string>): string {
@@ -278,6 +302,8 @@ async function main(): Promise<void> {
     log(`baseline (one learner alone): median ${round1(quantile(baseline.map((b) => b.waitMs), 0.5))} ms`);
 
     const loadBefore = os.loadavg()[0]!;
+    const cpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!) };
+    const roundsStarted = performance.now();
     const samples: Sample[] = [];
     for (let round = 0; round < args.rounds; round++) {
       const kind = round % 2 === 0 ? "submit" : "run";
@@ -285,6 +311,12 @@ async function main(): Promise<void> {
       samples.push(...results);
       log(`round ${round + 1}/${args.rounds} (${kind}): median ${round1(quantile(results.map((r) => r.waitMs), 0.5))} ms`);
     }
+
+    const roundsMs = performance.now() - roundsStarted;
+    const cpuPerSubmission = {
+      web: round1((treeCpuMs(web.child.pid!) - cpuBefore.web) / samples.length),
+      grader: round1((treeCpuMs(daemon.child.pid!) - cpuBefore.grader) / samples.length),
+    };
 
     // The exercise page, signed in, one request at a time.
     const pageProbe = await fetch(`${base}/exercises/${SLUG}`, { headers: { cookie: learners[0]!.cookie } });
@@ -322,6 +354,11 @@ async function main(): Promise<void> {
         storedUntilResultEvent: summary(samples.map((s) => s.phases.notifyMs)),
       },
       goalP95Ms: GOAL_P95_MS,
+      // Load-independent: CPU each submission costs (web: next-server for POST + events; grader: daemon and
+      // its workers), and what a burst of N would take on this many otherwise idle cores.
+      cpuMsPerSubmission: cpuPerSubmission,
+      idleMachineBurstEstimateMs: round1((args.learners * (cpuPerSubmission.web + cpuPerSubmission.grader)) / os.availableParallelism()),
+      throughputPerSecond: round1(samples.length / (roundsMs / 1000)),
       meetsGoal: quantile(waits, 0.95) <= GOAL_P95_MS,
       page: { path: pagePath, note: pagePath === "/api/exercises" ? `GET /exercises/${SLUG} answered ${pageProbe.status}: not built yet` : null, loadMs: summary(pageTimes) },
     };
@@ -335,6 +372,7 @@ async function main(): Promise<void> {
       console.log(`  submit: median ${result.submitToResultByKind.submit.median} ms, p95 ${result.submitToResultByKind.submit.p95} ms; run: median ${result.submitToResultByKind.run.median} ms, p95 ${result.submitToResultByKind.run.p95} ms`);
       console.log(`grader time per submission (from the report): median ${result.graderTimePerSubmissionMs.median} ms, p95 ${result.graderTimePerSubmissionMs.p95} ms`);
       for (const [phase, v] of Object.entries(result.phasesMs)) console.log(`  ${phase}: median ${v.median} ms, p95 ${v.p95} ms`);
+      console.log(`CPU per submission: web ${cpuPerSubmission.web} ms, grader ${cpuPerSubmission.grader} ms; throughput ${result.throughputPerSecond}/s; a burst of ${args.learners} on ${result.cpuCores} idle cores ≈ ${result.idleMachineBurstEstimateMs} ms of CPU`);
       console.log(`page ${pagePath}: median ${result.page.loadMs.median} ms, p95 ${result.page.loadMs.p95} ms${result.page.note ? ` (${result.page.note})` : ""}`);
     }
   } finally {
