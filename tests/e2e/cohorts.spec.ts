@@ -1,5 +1,7 @@
 // Cohorts as instructors and learners use them: create a cohort, share its code, join, see the learner,
 // assign an exercise and see it on both sides. Two browser contexts = two people at two computers.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, gotoHydrated, signIn, signUpFreshLearner, waitForHydration } from "./helpers/auth";
 
@@ -138,4 +140,62 @@ test("cohort pages are for instructors and admins: a learner gets 403, an unknow
   const adminPage = await personAt(browser);
   await signIn(adminPage, DEMO.admin, cohortUrl);
   await expect(adminPage.getByRole("heading", { name: "Demo cohort · 示例小组", level: 1 })).toBeVisible();
+});
+
+const COST_DIR = path.join(process.cwd(), "exercises", "linear-regression", "linear-regression-cost");
+
+/** Submits through the app's real API (stored, then graded by the grading daemon) and waits for the grade. */
+async function submitAndWaitForGrade(page: Page, source: string): Promise<void> {
+  const response = await page.request.post("/api/submissions", { data: { slug: "linear-regression-cost", source, kind: "submit", lang: "en" } });
+  expect(response.status(), await response.text()).toBe(202);
+  const { id } = (await response.json()) as { id: string };
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/submissions/${id}`)).json()) as { status: string }).status, { timeout: 60_000 })
+    .toBe("graded");
+}
+
+test("the instructor sees a learner's scores, the misconception the grader named, and the assignment done", async ({ browser }) => {
+  const instructor = await personAt(browser);
+  await signIn(instructor, DEMO.instructor, "/cohorts");
+  await waitForHydration(instructor, "main form");
+  const cohortName = `Graded group ${Date.now().toString(36)}`;
+  await instructor.getByLabel("Cohort name").fill(cohortName);
+  await instructor.getByRole("button", { name: "Create cohort" }).click();
+  const code = (await instructor.getByTestId("cohort-created").textContent())?.match(CODE)?.[0];
+  expect(code).toBeTruthy();
+  await instructor.getByTestId("cohort-created").getByRole("link").click();
+  await expect(instructor.getByRole("heading", { name: cohortName, level: 1 })).toBeVisible();
+  await waitForHydration(instructor, "main form:has(#exerciseSlug)");
+  await instructor.getByLabel("Exercise").selectOption("linear-regression-cost");
+  await instructor.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(instructor.getByTestId("assignment-row")).toHaveCount(1);
+
+  const learnerPage = await personAt(browser);
+  await signUpFreshLearner(learnerPage, "graded", "Gus Graded");
+  await gotoHydrated(learnerPage, "/join");
+  await learnerPage.getByLabel("Join code").fill(code!);
+  await learnerPage.getByRole("button", { name: "Join", exact: true }).click();
+  await expect(learnerPage.getByRole("status")).toHaveText(`You joined “${cohortName}”.`);
+
+  // A submission with the classic slip (the 1/2 dropped from the cost): graded for real, diagnosed.
+  await submitAndWaitForGrade(learnerPage, readFileSync(path.join(COST_DIR, "misconceptions", "missing-one-half.ts"), "utf8"));
+  await instructor.reload();
+  const row = instructor.getByTestId("member-row").filter({ hasText: "Gus Graded" });
+  await expect(row).toContainText("0 / 1");
+  await expect(row).toContainText("Dropped the 1/2: divided by m only");
+  await expect(row).toContainText("×1");
+  await expect(instructor.getByTestId("assignment-row")).toContainText("Not yet");
+
+  // Then the correct solution: passed, best score 100%, the assignment done.
+  await submitAndWaitForGrade(learnerPage, readFileSync(path.join(COST_DIR, "solution.ts"), "utf8"));
+  await instructor.reload();
+  await expect(row).toContainText("1 / 1");
+  await expect(row).toContainText("The linear-regression cost J(w,b): 100%");
+  await expect(instructor.getByTestId("assignment-row")).toContainText("1 of 1 done");
+  await expect(instructor.getByTestId("assignment-row")).toContainText("Done");
+
+  // In Chinese, the misconception is named in Chinese (from the exercise's catalog entry).
+  await waitForHydration(instructor, "header button[lang=zh]");
+  await instructor.getByRole("button", { name: "中文" }).click();
+  await expect(instructor.getByTestId("member-row").filter({ hasText: "Gus Graded" })).toContainText("漏掉了 1/2");
 });
