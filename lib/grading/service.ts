@@ -111,8 +111,9 @@ export async function createSubmission(db: Db, userId: string, raw: unknown, dep
     async (tx) => {
       // Serialises one learner's submissions across web server processes, so a burst cannot slip past the
       // limit between counting and inserting: a no-op write locks the learner's row on PostgreSQL and takes
-      // the database's write lock on SQLite, until the transaction ends.
-      await tx.$executeRaw`UPDATE "User" SET "id" = "id" WHERE "id" = ${userId}`;
+      // the database's write lock on SQLite, until the transaction ends. (Not the key column: rewriting "id",
+      // even unchanged, makes SQLite walk every child row of the ON UPDATE CASCADE foreign keys.)
+      await tx.$executeRaw`UPDATE "User" SET "updatedAt" = "updatedAt" WHERE "id" = ${userId}`;
       const retryAfter = await retryAfterSeconds(tx, userId, rate, now);
       if (retryAfter !== null) return { limited: true as const, retryAfter };
       const row = await tx.submission.create({
