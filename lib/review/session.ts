@@ -156,13 +156,14 @@ export function sessionFromState(state: LearnerState, options: SessionOptions): 
     .filter((e) => e.itemType === "exercise")
     .flatMap((e) => {
       const exercise = catalog.exercises.get(e.itemId);
-      return exercise ? [{ slug: e.itemId, title: exercise.meta.title[options.lang], kind: e.kind, topicName: topicName(e.topicId, options.lang) }] : [];
+      return exercise ? [{ slug: e.itemId, title: exercise.meta.title[options.lang], kind: e.kind, topicName: topicName(focusTopic ?? e.topicId, options.lang) }] : [];
     });
   const weakness = topicWeakness({ items, cards: state.cards, logs: state.logs, now, settings });
   return {
     focusTopic,
     focusTopicName: topicName(focusTopic, options.lang),
-    current: currentEntry ? cardView(state, currentEntry, now, options.lang) : null,
+    // In a focused session every item is shown under the focus topic, not under another topic it also trains.
+    current: currentEntry ? cardView(state, focusTopic ? { ...currentEntry, topicId: focusTopic } : currentEntry, now, options.lang) : null,
     remaining: { learning: count("learning"), review: count("review"), new: count("new") },
     solveAgain,
     weakest: weakestTopics(weakness, 5).map((t) => summary(t, options.lang)),

@@ -186,6 +186,33 @@ describe.each(flavors)("review on %s", (flavor) => {
     expect(card.due.toISOString()).toBe(expected.due.toISOString());
   });
 
+  it("focuses a session on one topic and ranks the topics the learner keeps failing as weakest", async () => {
+    const userId = await newUser(t.db);
+    const catalog = reviewCatalog();
+    const focused = await loadSession(t.db, userId, { lang: "en", focusTopic: "softmax", now: days(0) });
+    expect(focused.focusTopicName).toBe("Multiclass classification and softmax regression");
+    expect(catalog.flashcards.get(focused.current!.itemId)!.topics).toContain("softmax");
+    expect(focused.current!.topicName).toBe(focused.focusTopicName);
+    for (const item of focused.solveAgain) expect(catalog.exercises.get(item.slug)!.meta.topics).toContain("softmax");
+    expect(focused.weakest).toEqual([]);
+
+    // Study two topics for a week: gradient descent always recalled, softmax always forgotten.
+    const idsOf = (topic: string) => [...catalog.flashcards.values()].filter((c) => c.topics[0] === topic).slice(0, 3).map((c) => c.id);
+    for (const [topic, rating] of [["gradient-descent", Rating.Good], ["softmax", Rating.Again]] as const) {
+      for (const itemId of idsOf(topic)) {
+        for (let day = 0; day < 7; day++) await reviewItem(t.db, { userId, item: { itemType: "flashcard", itemId }, rating, now: days(day) });
+      }
+    }
+    const session = await loadSession(t.db, userId, { lang: "en", now: days(7) });
+    expect(session.weakest[0]!.topicId).toBe("softmax");
+    const gd = session.weakest.find((w) => w.topicId === "gradient-descent");
+    expect(gd === undefined || gd.weakness! < session.weakest[0]!.weakness!).toBe(true);
+    // Both topics are started but not complete: they are gaps, listed before every untouched topic.
+    const started = session.gaps.filter((g) => g.studiedItems > 0);
+    expect(started.map((g) => g.topicId)).toEqual(expect.arrayContaining(["gradient-descent", "softmax"]));
+    expect(session.gaps.slice(0, started.length)).toEqual(started);
+  });
+
   it("introduces at most the daily limit of new items, counting those already started today", async () => {
     const userId = await newUser(t.db);
     await saveReviewPreferences(t.db, userId, { dailyNewLimit: 3, desiredRetention: 0.9, timezone: "UTC" });
