@@ -198,7 +198,7 @@ interface Sample {
   graderMs: number;
   status: string;
   /** Where the wait went: POST answered, row stored → claimed by the daemon, claimed → graded and stored, stored → result event read. */
-  phases: { postMs: number; queuedMs: number; gradingMs: number; notifyMs: number };
+  phases: { postMs: number; queuedMs: number; gradingMs: number; notifyMs: number; firstStatusMs: number };
 }
 
 const resultSchema = z.object({
@@ -221,8 +221,19 @@ async function submitAndWait(base: string, cookie: string, source: string, kind:
   const created = (await posted.json()) as { id?: string; error?: string };
   if (posted.status !== 202 || !created.id) throw new Error(`POST /api/submissions answered ${posted.status}: ${created.error}`);
   const postMs = performance.now() - started;
-  const events = await fetch(`${base}/api/submissions/${created.id}/events`, { headers: { cookie } });
-  const text = await events.text();
+  const events = await fetch(`${base}/api/submissions/${created.id}/events`, { headers: { cookie, "accept-encoding": "gzip, deflate, br" } });
+  if (!events.body) throw new Error("the events answer has no body");
+  // Read as it arrives: the first status event must come before the result (no buffering on the way).
+  const reader = events.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let firstStatusMs: number | null = null;
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+    if (firstStatusMs === null && text.includes("event: status")) firstStatusMs = performance.now() - started;
+  }
   const waitMs = performance.now() - started;
   const endWall = startedWall + waitMs;
   const block = text.split("\n\n").find((b) => b.startsWith("event: result"));
@@ -231,7 +242,7 @@ async function submitAndWait(base: string, cookie: string, source: string, kind:
   const createdAt = Date.parse(result.createdAt);
   const startedAt = result.startedAt ? Date.parse(result.startedAt) : createdAt;
   const gradedAt = result.gradedAt ? Date.parse(result.gradedAt) : startedAt;
-  const phases = { postMs, queuedMs: startedAt - createdAt, gradingMs: gradedAt - startedAt, notifyMs: endWall - gradedAt };
+  const phases = { postMs, queuedMs: startedAt - createdAt, gradingMs: gradedAt - startedAt, notifyMs: endWall - gradedAt, firstStatusMs: firstStatusMs ?? waitMs };
   return { kind, waitMs, graderMs: result.report?.timing.totalMs ?? 0, status: result.status, phases };
 }
 
@@ -349,6 +360,7 @@ async function main(): Promise<void> {
       graderTimePerSubmissionMs: summary(samples.map((s) => s.graderMs)),
       phasesMs: {
         postAnswered: summary(samples.map((s) => s.phases.postMs)),
+        firstStatusEvent: summary(samples.map((s) => s.phases.firstStatusMs)),
         queuedUntilClaimed: summary(samples.map((s) => s.phases.queuedMs)),
         claimedUntilStored: summary(samples.map((s) => s.phases.gradingMs)),
         storedUntilResultEvent: summary(samples.map((s) => s.phases.notifyMs)),
