@@ -7,8 +7,7 @@ import { getDb } from "@/lib/db";
 import { getLang, getT } from "@/lib/i18n/server";
 import { reconcileGradedSubmissions } from "@/lib/review/exercise-grades";
 import { maybeStartBackgroundFit } from "@/lib/review/fit";
-import { sessionFromState } from "@/lib/review/session";
-import { loadLearnerState } from "@/lib/review/store";
+import { loadSession } from "@/lib/review/session";
 import { ReviewSession } from "./_components/ReviewSession";
 
 export const dynamic = "force-dynamic";
@@ -24,16 +23,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const topic = typeof params.topic === "string" ? params.topic : null;
   const db = getDb();
   await reconcileGradedSubmissions(db, user.id);
-  const state = await loadLearnerState(db, user.id);
   try {
-    maybeStartBackgroundFit(user.id, state.logs.filter((l) => !l.undone).length);
+    maybeStartBackgroundFit(user.id, await db.srsReviewLog.count({ where: { userId: user.id, undone: false } }));
   } catch (error) {
     // A fit that cannot start (e.g. an unwritable data folder) must not cost the learner their session.
     console.error(`[review] background fit not started for ${user.id}:`, error);
   }
   const lang = await getLang();
   const t = await getT(lang);
-  const session = sessionFromState(state, { lang, focusTopic: topic });
+  const session = await loadSession(db, user.id, { lang, focusTopic: topic });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("review.title")}</h1>

@@ -183,6 +183,13 @@ export function sessionFromState(state: LearnerState, options: SessionOptions): 
   };
 }
 
+/**
+ * Logs older than this do not change a session: the queue counts today's new items and the weakness score
+ * looks 14 days back (lib/scheduling's default `recentDays`); a day of slack covers the learner's day boundary.
+ */
+export const SESSION_LOG_DAYS = 15;
+
 export async function loadSession(db: Db, userId: string, options: SessionOptions): Promise<SessionView> {
-  return sessionFromState(await loadLearnerState(db, userId), options);
+  const now = options.now ?? new Date();
+  return sessionFromState(await loadLearnerState(db, userId, new Date(now.getTime() - SESSION_LOG_DAYS * 86_400_000)), { ...options, now });
 }

@@ -167,11 +167,12 @@ export interface LearnerState {
   logs: StoredReviewLog[];
 }
 
-export async function loadLearnerState(db: DbClient, userId: string): Promise<LearnerState> {
+/** `logsSince` limits the logs to recent ones (a session needs today's and the weakness window's, not years). */
+export async function loadLearnerState(db: DbClient, userId: string, logsSince?: Date): Promise<LearnerState> {
   const [settings, cardRows, logRows] = await Promise.all([
     loadSettings(db, userId),
     db.srsCard.findMany({ where: { userId } }),
-    db.srsReviewLog.findMany({ where: { userId }, orderBy: { review: "asc" } }),
+    db.srsReviewLog.findMany({ where: { userId, ...(logsSince ? { review: { gte: logsSince } } : {}) }, orderBy: { review: "asc" } }),
   ]);
   return { settings, cards: cardRows.map(cardFromRow), logs: logRows.map(logFromRow) };
 }
