@@ -136,7 +136,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, output: () =
 }
 
 /** CPU time (ms) used so far by a process and all its descendants, from /proc (Linux). */
-function treeCpuMs(rootPid: number): number {
+function treeCpuMs(rootPid: number, includeDescendants = true): number {
   const stats = new Map<number, { ppid: number; cpuTicks: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -154,7 +154,7 @@ function treeCpuMs(rootPid: number): number {
   while (pending.length) {
     const pid = pending.pop()!;
     ticks += stats.get(pid)?.cpuTicks ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) pending.push(child);
+    if (includeDescendants) for (const [child, s] of stats) if (s.ppid === pid) pending.push(child);
   }
   return ticks * 10; // USER_HZ is 100 on Linux
 }
@@ -313,7 +313,7 @@ async function main(): Promise<void> {
     log(`baseline (one learner alone): median ${round1(quantile(baseline.map((b) => b.waitMs), 0.5))} ms`);
 
     const loadBefore = os.loadavg()[0]!;
-    const cpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!) };
+    const cpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!), daemonOnly: treeCpuMs(daemon.child.pid!, false) };
     const roundsStarted = performance.now();
     const samples: Sample[] = [];
     for (let round = 0; round < args.rounds; round++) {
@@ -327,6 +327,8 @@ async function main(): Promise<void> {
     const cpuPerSubmission = {
       web: round1((treeCpuMs(web.child.pid!) - cpuBefore.web) / samples.length),
       grader: round1((treeCpuMs(daemon.child.pid!) - cpuBefore.grader) / samples.length),
+      /** The daemon process alone (claims, stores, HTTP), without its grader workers. */
+      daemonOnly: round1((treeCpuMs(daemon.child.pid!, false) - cpuBefore.daemonOnly) / samples.length),
     };
 
     // The exercise page, signed in, one request at a time.
@@ -384,7 +386,7 @@ async function main(): Promise<void> {
       console.log(`  submit: median ${result.submitToResultByKind.submit.median} ms, p95 ${result.submitToResultByKind.submit.p95} ms; run: median ${result.submitToResultByKind.run.median} ms, p95 ${result.submitToResultByKind.run.p95} ms`);
       console.log(`grader time per submission (from the report): median ${result.graderTimePerSubmissionMs.median} ms, p95 ${result.graderTimePerSubmissionMs.p95} ms`);
       for (const [phase, v] of Object.entries(result.phasesMs)) console.log(`  ${phase}: median ${v.median} ms, p95 ${v.p95} ms`);
-      console.log(`CPU per submission: web ${cpuPerSubmission.web} ms, grader ${cpuPerSubmission.grader} ms; throughput ${result.throughputPerSecond}/s; a burst of ${args.learners} on ${result.cpuCores} idle cores ≈ ${result.idleMachineBurstEstimateMs} ms of CPU`);
+      console.log(`CPU per submission: web ${cpuPerSubmission.web} ms, grader ${cpuPerSubmission.grader} ms (daemon process alone ${cpuPerSubmission.daemonOnly} ms); throughput ${result.throughputPerSecond}/s; a burst of ${args.learners} on ${result.cpuCores} idle cores ≈ ${result.idleMachineBurstEstimateMs} ms of CPU`);
       console.log(`page ${pagePath}: median ${result.page.loadMs.median} ms, p95 ${result.page.loadMs.p95} ms${result.page.note ? ` (${result.page.note})` : ""}`);
     }
   } finally {

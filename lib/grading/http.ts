@@ -46,17 +46,37 @@ export function sourceTooLarge(source: string): ApiResult<never> | null {
   return fail(413, "too-large", `The source is ${bytes} bytes; the limit is ${SOURCE_MAX_BYTES} bytes (64 KB). Shorten the file and try again.`);
 }
 
+/** The body as UTF-8 text, or null as soon as it passes `limit` bytes (a chunked upload is never buffered whole). */
+async function readCapped(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** The request's JSON body, or a 400/413 result; reads at most BODY_MAX_BYTES. */
 export async function readJsonBody(request: Request): Promise<{ ok: true; data: unknown } | { ok: false; result: ApiResult<never> }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > BODY_MAX_BYTES) return { ok: false, result: fail(413, "too-large", `The request body is ${declared} bytes; the limit is ${BODY_MAX_BYTES} bytes.`) };
   let text: string;
   try {
-    text = await request.text();
+    const read = await readCapped(request, BODY_MAX_BYTES);
+    if (read === null) return { ok: false, result: fail(413, "too-large", `The request body is over the limit of ${BODY_MAX_BYTES} bytes.`) };
+    text = read;
   } catch {
     return { ok: false, result: fail(400, "invalid", "The request body could not be read.") };
   }
-  if (byteLength(text) > BODY_MAX_BYTES) return { ok: false, result: fail(413, "too-large", `The request body is over the limit of ${BODY_MAX_BYTES} bytes.`) };
   if (!text.trim()) return { ok: false, result: fail(400, "invalid", "The request body is empty; send JSON.") };
   try {
     return { ok: true, data: JSON.parse(text) };
