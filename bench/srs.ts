@@ -53,6 +53,7 @@ import {
   type SrsCardState,
   type SrsReviewLogEntry,
   type TopicItem,
+  type WeaknessOptionsInput,
 } from "../lib/scheduling/index";
 
 const DAY_MS = 86_400_000;
@@ -204,13 +205,16 @@ interface Scored {
 }
 
 /** The weakness score as shipped, and each of its components alone (for the README's ablation). */
-const weaknessVariants = {
+const none = { difficulty: 0, forgetting: 0, lapses: 0, recentFailures: 0, surprise: 0 };
+const weaknessVariants: Record<string, WeaknessOptionsInput | undefined> = {
   default: undefined,
-  "difficulty only": { difficulty: 1, forgetting: 0, lapses: 0, recentFailures: 0 },
-  "forgetting only": { difficulty: 0, forgetting: 1, lapses: 0, recentFailures: 0 },
-  "lapses only": { difficulty: 0, forgetting: 0, lapses: 1, recentFailures: 0 },
-  "recent failures only": { difficulty: 0, forgetting: 0, lapses: 0, recentFailures: 1 },
-} as const;
+  "previous score (end state, 0.8/0.1/0.05/0.05)": { difficultySource: "now", weights: { ...none, difficulty: 0.8, forgetting: 0.1, lapses: 0.05, recentFailures: 0.05 } },
+  "end-state difficulty only": { difficultySource: "now", weights: { ...none, difficulty: 1 } },
+  "lapses only": { weights: { ...none, lapses: 1 } },
+  "forgetting only": { weights: { ...none, forgetting: 1 } },
+  "recent failures only": { weights: { ...none, recentFailures: 1 } },
+  "failure surprise only": { weights: { ...none, surprise: 1 } },
+};
 
 const methods = ["constant", "SM-2", "FSRS default", "FSRS fitted", "FSRS (product rule)"] as const;
 type Method = (typeof methods)[number];
@@ -289,8 +293,8 @@ async function main(): Promise<void> {
 
     const end = new Date(START + args.days * DAY_MS);
     const truth = [...sim.learner.ability].sort((a, b) => a[1] - b[1]).slice(0, 3).map(([t]) => t);
-    for (const [variant, weights] of Object.entries(weaknessVariants)) {
-      const found = weakestTopics(topicWeakness({ items, cards: sim.cards, logs: sim.logs, now: end, settings, options: { weights } }), 3).map((t) => t.topicId);
+    for (const [variant, options] of Object.entries(weaknessVariants)) {
+      const found = weakestTopics(topicWeakness({ items, cards: sim.cards, logs: sim.logs, now: end, settings, options }), 3).map((t) => t.topicId);
       const recall = truth.filter((t) => found.includes(t)).length / 3;
       ablation.set(variant, (ablation.get(variant) ?? 0) + recall / args.learners);
       if (variant === "default") recallAt3 += recall;

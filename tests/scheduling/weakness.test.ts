@@ -70,11 +70,16 @@ describe("topic weakness", () => {
     expect(coverageGaps(report).map((t) => t.topicId)).toEqual(["softmax", "gradient-descent"]);
   });
 
-  it("predicts further ahead with a longer horizon: lower recall, higher weakness", () => {
-    const far = topicWeakness({ items, cards, logs, now, settings, options: { horizonDays: 90 } });
-    const lr = far.find((t) => t.topicId === "linear-regression")!;
-    expect(lr.predictedRecall!).toBeLessThan(get("linear-regression").predictedRecall!);
-    expect(lr.weakness!).toBeGreaterThan(get("linear-regression").weakness!);
+  it("predicts further ahead with a longer horizon: lower recall, and higher weakness when forgetting is weighed", () => {
+    const forgettingWeighed = { weights: { difficulty: 0.5, forgetting: 0.5 } };
+    const near = topicWeakness({ items, cards, logs, now, settings, options: forgettingWeighed }).find((t) => t.topicId === "linear-regression")!;
+    const far = topicWeakness({ items, cards, logs, now, settings, options: { ...forgettingWeighed, horizonDays: 90 } }).find((t) => t.topicId === "linear-regression")!;
+    expect(far.predictedRecall!).toBeLessThan(near.predictedRecall!);
+    expect(far.weakness!).toBeGreaterThan(near.weakness!);
+    // The default score is the history-averaged difficulty alone: the horizon does not move it.
+    const farDefault = topicWeakness({ items, cards, logs, now, settings, options: { horizonDays: 90 } }).find((t) => t.topicId === "linear-regression")!;
+    expect(farDefault.weakness).toBe(get("linear-regression").weakness);
+    expect(get("linear-regression").weakness).toBe(get("linear-regression").averageDifficulty);
   });
 
   it("forgets failures older than the recent window and ignores undone reviews", () => {
@@ -90,5 +95,67 @@ describe("topic weakness", () => {
   it("returns at most k topics, none for k = 0", () => {
     expect(weakestTopics(report, 0)).toEqual([]);
     expect(weakestTopics(report, 10)).toHaveLength(2);
+  });
+});
+
+describe("evidence over the whole history", () => {
+  const lr1 = byId("lr-1");
+
+  it("averages each item's FSRS difficulty over time since its first review, not only its end state", () => {
+    const first = review(createCard("u1", lr1, new Date(t0)), Rating.Again, new Date(t0), settings);
+    const second = review(first.card, Rating.Good, new Date(t0 + 2 * DAY), settings);
+    const now = new Date(t0 + 6 * DAY);
+    const t = topicWeakness({ items, cards: [second.card], logs: [first.log, second.log], now, settings }).find((x) => x.topicId === "linear-regression")!;
+    const scaled = (d: number) => (d - 1) / 9;
+    // Difficulty after the first review held for 2 days, the card's current difficulty for the next 4.
+    expect(t.averageDifficulty!).toBeCloseTo((2 * scaled(first.card.difficulty) + 4 * scaled(second.card.difficulty)) / 6, 10);
+    expect(t.difficulty!).toBeCloseTo(scaled(second.card.difficulty), 10);
+    expect(t.averageDifficulty!).toBeGreaterThan(t.difficulty!);
+    // The end-state score (difficultySource "now") is the current difficulty.
+    const endState = topicWeakness({ items, cards: [second.card], logs: [first.log, second.log], now, settings, options: { difficultySource: "now" } });
+    expect(endState.find((x) => x.topicId === "linear-regression")!.weakness).toBeCloseTo(t.difficulty!, 10);
+  });
+
+  it("ranks a topic whose items failed more often than FSRS predicted weaker than one that failed less", () => {
+    // Same items per topic, same review times; only the outcomes differ.
+    const surprising = [study(byId("gd-1"), [Rating.Good, Rating.Again, Rating.Good, Rating.Again]), study(byId("gd-2"), [Rating.Again, Rating.Good, Rating.Again, Rating.Good])];
+    const expected = [study(byId("lr-1"), [Rating.Good, Rating.Good, Rating.Good, Rating.Again]), study(byId("lr-2"), [Rating.Good, Rating.Good, Rating.Good, Rating.Good])];
+    const all = [...surprising, ...expected];
+    const now = new Date(t0 + 20 * DAY);
+    const report = topicWeakness({ items, cards: all.map((s) => s.card), logs: all.flatMap((s) => s.logs), now, settings });
+    const gd = report.find((t) => t.topicId === "gradient-descent")!;
+    const lr = report.find((t) => t.topicId === "linear-regression")!;
+    // The four reviews after the first day are cross-day reviews; the 10-minute learning step is not.
+    expect(gd.historyReviews).toBe(8);
+    expect(lr.historyReviews).toBe(8);
+    expect(gd.historyFailures).toBe(4);
+    expect(lr.historyFailures).toBe(1);
+    expect(gd.predictedFailures).toBeGreaterThan(0);
+    expect(gd.failureSurprise!).toBeGreaterThan(0.5);
+    expect(gd.failureSurprise!).toBeGreaterThan(lr.failureSurprise!);
+    expect(gd.weakness!).toBeGreaterThan(lr.weakness!);
+    expect(weakestTopics(report, 1).map((t) => t.topicId)).toEqual(["gradient-descent"]);
+    // Weighing the surprise alone ranks them the same way.
+    const bySurprise = topicWeakness({ items, cards: all.map((s) => s.card), logs: all.flatMap((s) => s.logs), now, settings, options: { weights: { difficulty: 0, surprise: 1 } } });
+    expect(weakestTopics(bySurprise, 1).map((t) => t.topicId)).toEqual(["gradient-descent"]);
+  });
+
+  it("shrinks the surprise towards 0.5 (as predicted) when there are few reviews", () => {
+    const one = study(byId("gd-1"), [Rating.Again]);
+    const t = topicWeakness({ items, cards: [one.card], logs: one.logs, now: new Date(t0 + 10 * DAY), settings }).find((x) => x.topicId === "gradient-descent")!;
+    expect(t.historyReviews).toBe(1);
+    expect(t.historyFailures).toBe(1);
+    const prior = 10 * (1 - settings.desiredRetention);
+    expect(t.failureSurprise!).toBeCloseTo((1 + prior) / (1 + t.predictedFailures + 2 * prior), 10);
+    expect(t.failureSurprise!).toBeLessThan(0.75);
+  });
+
+  it("ignores undone reviews in the history", () => {
+    const weak = study(byId("gd-1"), [Rating.Good, Rating.Again]);
+    const undone = weak.logs.map((l, i) => (i === weak.logs.length - 1 ? { ...l, undone: true } : l));
+    const now = new Date(t0 + 20 * DAY);
+    const t = topicWeakness({ items, cards: [weak.card], logs: undone, now, settings }).find((x) => x.topicId === "gradient-descent")!;
+    expect(t.historyFailures).toBe(0);
+    expect(t.historyReviews).toBe(1);
   });
 });
