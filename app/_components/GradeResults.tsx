@@ -3,7 +3,7 @@
 // runtime errors (each position a button that moves the editor's cursor there), the cases with expected and got
 // side by side (wrong numbers highlighted, max errors and where) and, for a curve output, the learning curve
 // against the reference's; type warnings; console output.
-import { useMemo } from "react";
+import { Fragment, useId, useMemo, useState } from "react";
 import type { CaseResult, GradeReport, SourceLocation } from "@/grader/report";
 import { useT } from "@/lib/i18n/client";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
@@ -21,6 +21,11 @@ export interface GradeResultsProps {
   error: string | null;
   tolerance: ToleranceSpec;
   onJump: (location: SourceLocation) => void;
+  /**
+   * The exercise's misconceptions rendered in the page's current language, by id: a report keeps the language
+   * it was graded in, but its named misconception follows the language switch.
+   */
+  misconceptions?: Readonly<Record<string, { titleHtml: string; explanationHtml: string }>>;
 }
 
 const STEPS = ["queued", "running", "graded"] as const;
@@ -182,9 +187,18 @@ function CaseCurve({ name, curve }: { name: string; curve: NonNullable<CaseResul
 
 function CasesTable({ cases, tolerance, onJump }: { cases: CaseResult[]; tolerance: ToleranceSpec; onJump: (l: SourceLocation) => void }) {
   const t = useT();
+  const idPrefix = useId();
   // Opened at first: the first failing visible case, else the first with a learning curve to look at.
   const firstFailing = cases.findIndex((x) => x.visible && !x.passed);
-  const openIndex = firstFailing >= 0 ? firstFailing : cases.findIndex((x) => x.visible && Boolean(x.curve));
+  const initiallyOpen = firstFailing >= 0 ? firstFailing : cases.findIndex((x) => x.visible && Boolean(x.curve));
+  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set(initiallyOpen >= 0 ? [initiallyOpen] : []));
+  const toggle = (i: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(i)) next.delete(i);
+      else next.add(i);
+      return next;
+    });
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
@@ -200,32 +214,45 @@ function CasesTable({ cases, tolerance, onJump }: { cases: CaseResult[]; toleran
         <tbody>
           {cases.map((c, i) => {
             const detailed = c.visible && (!c.passed || c.note !== null || Boolean(c.curve));
+            const isOpen = detailed && open.has(i);
+            const detailsId = `${idPrefix}-case-${i}`;
             return (
-              <tr key={i} className="border-b border-slate-100 align-top" data-testid="case-row">
-                <td className="py-2 pr-3">
-                  {detailed ? (
-                    <details open={i === openIndex}>
-                      <summary className="cursor-pointer rounded text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
+              <Fragment key={i}>
+                <tr className={isOpen ? "align-top" : "border-b border-slate-100 align-top"} data-testid="case-row">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {detailed ? (
+                      <button
+                        type="button"
+                        aria-expanded={isOpen}
+                        aria-controls={detailsId}
+                        onClick={() => toggle(i)}
+                        className="flex items-start gap-1 rounded text-left text-slate-900 hover:text-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+                      >
+                        <span aria-hidden="true" className="inline-block w-3 text-slate-600">{isOpen ? "▾" : "▸"}</span>
                         {c.name}
-                      </summary>
-                      <div className="mt-2">
-                        <CaseDetails result={c} tolerance={tolerance} onJump={onJump} />
-                      </div>
-                    </details>
-                  ) : (
-                    <span className="text-slate-900">{c.visible ? c.name : `${t("results.hiddenCase")} · ${c.name}`}</span>
-                  )}
-                </td>
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  {c.passed ? (
-                    <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">✓ {t("results.pass")}</span>
-                  ) : (
-                    <span className="rounded bg-rose-100 px-2 py-0.5 text-rose-900">✗ {t("results.fail")}</span>
-                  )}
-                </td>
-                <td className="hidden py-2 pr-3 font-mono text-slate-800 sm:table-cell">{!c.passed && c.maxAbsError !== null ? formatMetric(c.maxAbsError) : ""}</td>
-                <td className="hidden py-2 pr-3 font-mono text-slate-800 sm:table-cell">{c.worstIndex ?? ""}</td>
-              </tr>
+                      </button>
+                    ) : (
+                      <span className="text-slate-900">{c.visible ? c.name : `${t("results.hiddenCase")} · ${c.name}`}</span>
+                    )}
+                  </th>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    {c.passed ? (
+                      <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">✓ {t("results.pass")}</span>
+                    ) : (
+                      <span className="rounded bg-rose-100 px-2 py-0.5 text-rose-900">✗ {t("results.fail")}</span>
+                    )}
+                  </td>
+                  <td className="hidden py-2 pr-3 font-mono text-slate-800 sm:table-cell">{!c.passed && c.maxAbsError !== null ? formatMetric(c.maxAbsError) : ""}</td>
+                  <td className="hidden py-2 pr-3 font-mono text-slate-800 sm:table-cell">{c.worstIndex ?? ""}</td>
+                </tr>
+                {isOpen && (
+                  <tr className="border-b border-slate-100">
+                    <td colSpan={4} id={detailsId} className="pb-4 pl-4">
+                      <CaseDetails result={c} tolerance={tolerance} onJump={onJump} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>
@@ -260,11 +287,19 @@ function Headline({ kind, report }: { kind: "run" | "submit"; report: GradeRepor
   );
 }
 
-export function GradeResults({ kind, status, report, error, tolerance, onJump }: GradeResultsProps) {
+export function GradeResults({ kind, status, report, error, tolerance, onJump, misconceptions }: GradeResultsProps) {
   const t = useT();
   const diagnosisHtml = useMemo(
-    () => report?.diagnosis.map((d) => ({ id: d.misconceptionId, title: renderInlineMarkdown(d.title), explanation: renderMarkdown(d.explanation) })) ?? [],
-    [report],
+    () =>
+      report?.diagnosis.map((d) => {
+        const localized = misconceptions?.[d.misconceptionId];
+        return {
+          id: d.misconceptionId,
+          title: localized?.titleHtml ?? renderInlineMarkdown(d.title),
+          explanation: localized?.explanationHtml ?? renderMarkdown(d.explanation),
+        };
+      }) ?? [],
+    [report, misconceptions],
   );
   return (
     <section aria-labelledby="results-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="results">

@@ -51,6 +51,11 @@ test.describe("learner: exercise page", () => {
     // The failed visible case shows expected and got side by side with the wrong number marked.
     await expect(results.getByTestId("got-value").first().locator("mark").first()).toBeVisible();
     await expect(results.getByTestId("results-headline")).toContainText("cases passed");
+    // The named misconception follows the language switch without losing the results.
+    await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
+    await expect(callout).toContainText("漏掉了 1/2:只除以 m");
+    await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
+    await expect(callout).toContainText("Dropped the 1/2: divided by m only");
 
     await replaceCode(page, COST_CORRECT);
     await page.getByRole("button", { name: "Submit", exact: true }).click();

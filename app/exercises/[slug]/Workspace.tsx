@@ -31,6 +31,8 @@ export interface WorkspaceProps {
   hintsHtml: string[];
   tolerance: ToleranceSpec;
   initialHistory: HistoryEntry[];
+  /** The exercise's misconceptions, rendered in the page's language, by id. */
+  misconceptions: Record<string, { titleHtml: string; explanationHtml: string }>;
 }
 
 type SaveState = "saved" | "dirty" | "saving" | "failed";
@@ -62,7 +64,7 @@ function reportDiagnostics(report: GradeReport | null, runtimeLabel: string, com
   return out;
 }
 
-export function Workspace({ slug, starter, initialSource, initialHintsRevealed, hintsHtml, tolerance, initialHistory }: WorkspaceProps) {
+export function Workspace({ slug, starter, initialSource, initialHintsRevealed, hintsHtml, tolerance, initialHistory, misconceptions }: WorkspaceProps) {
   const t = useT();
   const lang = useLang();
   const editor = useRef<CodeEditorHandle>(null);
@@ -78,6 +80,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>(initialHistory);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const unsaved = useRef(false);
   const typeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typeAbort = useRef<AbortController | null>(null);
   const stopWatching = useRef<(() => void) | null>(null);
@@ -87,12 +90,14 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   const persistDraft = useCallback(
     async (keepalive = false) => {
       clearTimeout(draftTimer.current);
+      unsaved.current = false;
       setSaveState("saving");
       try {
         await saveDraft(slug, { source: source.current, hintsRevealed: hintsRef.current }, keepalive);
         setSaveState((state) => (state === "saving" ? "saved" : state));
         setSaveProblem(null);
       } catch (error) {
+        unsaved.current = true;
         setSaveState("failed");
         setSaveProblem(error instanceof ApiFailure ? error.message : String(error));
       }
@@ -102,6 +107,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
 
   const scheduleDraft = useCallback(() => {
     setSaveState("dirty");
+    unsaved.current = true;
     clearTimeout(draftTimer.current);
     draftTimer.current = setTimeout(() => void persistDraft(), DRAFT_DELAY_MS);
   }, [persistDraft]);
@@ -109,8 +115,9 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   // Leaving with unsaved changes: one last save that survives the page going away.
   useEffect(() => {
     const flush = () => {
-      if (draftTimer.current !== undefined) {
+      if (unsaved.current) {
         clearTimeout(draftTimer.current);
+        unsaved.current = false;
         void saveDraft(slug, { source: source.current, hintsRevealed: hintsRef.current }, true).catch(() => undefined);
       }
     };
@@ -357,7 +364,16 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
 
       <div ref={resultsRef} className="scroll-mt-4">
         {result ? (
-          <GradeResults kind={result.kind} status={result.status} report={result.report} error={result.error} tolerance={tolerance} onJump={jump} />
+          <GradeResults
+            key={result.id ?? "sending"}
+            kind={result.kind}
+            status={result.status}
+            report={result.report}
+            error={result.error}
+            tolerance={tolerance}
+            onJump={jump}
+            misconceptions={misconceptions}
+          />
         ) : (
           <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-700">{t("results.none")}</p>
         )}

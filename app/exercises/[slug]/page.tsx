@@ -11,7 +11,7 @@ import { getTopic } from "@/exercises/topics";
 import { requireUser } from "@/lib/auth";
 import { exerciseHistory, loadDraft } from "@/lib/exercise-view";
 import { getLang, getT } from "@/lib/i18n/server";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { Workspace } from "./Workspace";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -67,6 +67,9 @@ export default async function ExercisePage({ params }: Props) {
           hintsHtml={meta.hints.map((hint) => renderMarkdown(hint[lang]))}
           tolerance={{ default: meta.tolerance.default, outputs: meta.tolerance.outputs }}
           initialHistory={history}
+          misconceptions={Object.fromEntries(
+            meta.misconceptions.map((m) => [m.id, { titleHtml: renderInlineMarkdown(m.title[lang]), explanationHtml: renderMarkdown(m.explanation[lang]) }]),
+          )}
         />
       </div>
     </div>
