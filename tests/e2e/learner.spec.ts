@@ -20,6 +20,14 @@ async function replaceCode(page: Page, code: string): Promise<void> {
   await expect(editor).toContainText(code.split("\n")[0]!);
 }
 
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
 const COST_MISSING_HALF = `export function computeCost(X: number[][], y: number[], w: number[], b: number): number {
   const m = X.length;
   let total = 0;
@@ -168,19 +176,21 @@ test.describe("learner: exercise page", () => {
     await expect(results.getByText("Yours", { exact: true }).first()).toBeVisible();
   });
 
-  test("the exercise page has no serious or critical accessibility violations", async ({ page }) => {
+  test("the exercise page, with and without results, has no serious or critical accessibility violations", async ({ page }) => {
     await signUpFreshLearner(page, "learner-axe");
     await page.goto("/exercises/linear-regression-cost");
-    await expect(page.getByTestId("typecheck-status")).not.toBeEmpty();
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const severe = violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-    expect(severe).toEqual([]);
+    await expect(page.getByTestId("typecheck-status")).toHaveText("No type errors.");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Again with results on screen: a failed case opened, a misconception callout, hidden cases.
+    await replaceCode(page, COST_MISSING_HALF);
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await expect(page.getByTestId("misconception")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 
-test.describe("learner: exercise browser", () => {
+test.describe("learner: browsing and progress", () => {
   test("filters by topic and difficulty and finds titles in both languages", async ({ page }) => {
     await signUpFreshLearner(page, "learner-browse");
     await page.goto("/exercises");
@@ -189,6 +199,7 @@ test.describe("learner: exercise browser", () => {
     const total = await cards.count();
     expect(total).toBeGreaterThanOrEqual(9);
     await expect(cards.filter({ hasText: "Not started" })).toHaveCount(total);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel("Search titles").fill("梯度");
     await expect(cards.filter({ hasText: "Batch gradient descent for linear regression" })).toHaveCount(1);
@@ -203,5 +214,21 @@ test.describe("learner: exercise browser", () => {
     await page.getByLabel("Difficulty").selectOption({ label: "Difficulty 1 of 3" });
     await expect(cards.filter({ hasText: "The linear-regression cost J(w,b)" })).toHaveCount(1);
     await expect(cards.filter({ hasText: "One step of an LSTM cell" })).toHaveCount(0);
+  });
+
+  test("the progress page shows each topic's exercises and mastery, in both languages", async ({ page }) => {
+    await signUpFreshLearner(page, "learner-progress");
+    await page.goto("/progress");
+    await expect(page.getByRole("heading", { level: 1, name: "Your progress" })).toBeVisible();
+    const topicRows = page.getByTestId("topic-row");
+    await expect(topicRows.first()).toContainText("Linear regression and the cost function");
+    await expect(topicRows.first()).toContainText("0 of 3 passed");
+    await expect(page.getByText("No exercise passed yet.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "学习进度" })).toBeVisible();
+    await expect(topicRows.first()).toContainText("线性回归与代价函数");
+    await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your progress" })).toBeVisible();
   });
 });
