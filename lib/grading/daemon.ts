@@ -152,6 +152,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
   const log = options.log ?? ((message: string) => console.log(`[grader] ${message}`));
   const staleAfterMs = options.staleAfterMs ?? 10 * 60_000;
   const inFlight = new Map<string, Promise<void>>();
+  const hookTasks = new Set<Promise<void>>();
   let graded = 0;
   let errors = 0;
   let pumping = false;
@@ -196,10 +197,18 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
     }
     if (data.status === "graded") graded += 1;
     else errors += 1;
-    if (row.kind === "submit" && data.status === "graded") {
-      const submission = await db.submission.findUnique({ where: { id: row.id } });
-      if (submission) await onSubmissionGraded(db, submission, (message) => log(message));
-    }
+    if (row.kind === "submit" && data.status === "graded") runHooks(row.id);
+  }
+
+  /** The graded-submit listeners run after the worker slot is freed, so they never delay the next grade. */
+  function runHooks(id: string): void {
+    const task = db.submission
+      .findUnique({ where: { id } })
+      .then((submission) => (submission ? onSubmissionGraded(db, submission, (message) => log(message)) : undefined))
+      .then(() => undefined)
+      .catch((error: unknown) => log(`the graded-submission listeners of ${id} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => hookTasks.delete(task));
+    hookTasks.add(task);
   }
 
   function launch(row: ClaimedRow): void {
@@ -355,6 +364,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       server?.closeAllConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs ?? 20_000).unref());
       await Promise.race([Promise.all([...inFlight.values()]), grace]);
+      await Promise.race([Promise.all([...hookTasks]), grace]);
       const unfinished = [...inFlight.keys()];
       poolClosing = true;
       await requeueOwn(unfinished);

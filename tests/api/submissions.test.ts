@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createGraderPool, gradeReportSchema, type GraderPool } from "@/grader/index";
 import { typeCheckViaDaemon, wakeDaemon } from "@/lib/grading/client";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "@/lib/grading/config";
@@ -100,8 +100,8 @@ describe("a submission is stored before it is graded, then the daemon grades it"
       expect(fixedRow).toMatchObject({ status: "graded", passed: true, score: 1 });
       expect(gradeReportSchema.parse(JSON.parse(fixedRow.report!)).status).toBe("passed");
 
-      // Listeners ran for both submits, in order, the broken one logged and skipped.
-      expect(submitted).toEqual([id, fixedRow.id]);
+      // Listeners ran for both submits (after each row was stored), the broken one logged and skipped.
+      await vi.waitFor(() => expect(submitted).toEqual([id, fixedRow.id]), { timeout: 10_000 });
 
       const list = await listExercises(t.db, learner.id);
       const cost = (list.body as { slug: string; status: string; bestScore: number | null }[]).find((e) => e.slug === costSlug);
