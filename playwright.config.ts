@@ -8,7 +8,7 @@
 //
 // The server listens on 127.0.0.1:3100 (LACUNA_E2E_PORT to move it), the grader's control port is 3902
 // (LACUNA_GRADER_PORT). Sign-in helpers for every spec live in tests/e2e/helpers/auth.ts.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -18,7 +18,16 @@ const baseURL = `http://localhost:${port}`;
 
 // The config is evaluated again in every worker process; the runner's choice travels to them through the
 // environment (workers inherit it), so the whole run shares one data folder and one server.
-process.env.LACUNA_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "lacuna-e2e-"));
+// The process that creates the folder (the runner) removes it when it exits, whether the run passed, failed
+// or the server never started; LACUNA_E2E_KEEP=1 keeps it for a post-mortem.
+if (!process.env.LACUNA_E2E_DATA_DIR) {
+  const created = mkdtempSync(path.join(os.tmpdir(), "lacuna-e2e-"));
+  process.env.LACUNA_E2E_DATA_DIR = created;
+  process.once("exit", () => {
+    if (process.env.LACUNA_E2E_KEEP === "1") console.log(`[e2e] kept the run's data folder: ${created}`);
+    else rmSync(created, { recursive: true, force: true });
+  });
+}
 const dataDir = process.env.LACUNA_E2E_DATA_DIR;
 
 export default defineConfig({
@@ -27,7 +36,6 @@ export default defineConfig({
   // Per run, because Playwright empties its output folder at start and two engineers' runs in one work tree
   // would delete each other's traces mid-test.
   outputDir: path.join("test-results", path.basename(dataDir)),
-  globalTeardown: "./tests/e2e/helpers/teardown.ts",
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   // One worker in CI (2 cores shared with the server, the grader and Chromium); specs use their own accounts,
