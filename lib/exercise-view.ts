@@ -1,7 +1,7 @@
 // What the learner pages show about exercises: each exercise's status for one learner (not started,
 // attempted, passed) and best score, grouped along the topic map; per-topic mastery for /progress; an
 // exercise's attempt history and saved draft for the exercise page.
-import { loadCatalog } from "@/exercises/catalog";
+import { loadCatalog, type ExerciseEntry } from "@/exercises/catalog";
 import type { Lang } from "@/exercises/schema";
 import { topics, type TopicId } from "@/exercises/topics";
 import { getDb } from "./db";
@@ -131,4 +131,21 @@ export async function loadDraft(userId: string, slug: string): Promise<SavedDraf
     select: { source: true, hintsRevealed: true },
   });
   return draft;
+}
+
+/** Exercises in the browser's order: by their first topic along the topic map, then by folder order. */
+export function exercisesInTopicOrder(): ExerciseEntry[] {
+  const rank = new Map<string, number>(topics.map((topic, index) => [topic.id, index]));
+  return loadCatalog()
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => (rank.get(a.entry.meta.topics[0]!) ?? 0) - (rank.get(b.entry.meta.topics[0]!) ?? 0) || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+/** The exercise after `slug` in the browser's order (null for the last one), to offer once it is passed. */
+export function nextExercise(slug: string, lang: Lang): { slug: string; title: string } | null {
+  const ordered = exercisesInTopicOrder();
+  const index = ordered.findIndex((e) => e.meta.slug === slug);
+  const next = index >= 0 ? ordered[index + 1] : undefined;
+  return next ? { slug: next.meta.slug, title: next.meta.title[lang] } : null;
 }

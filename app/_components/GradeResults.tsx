@@ -3,6 +3,7 @@
 // runtime errors (each position a button that moves the editor's cursor there), the cases with expected and got
 // side by side (wrong numbers highlighted, max errors and where) and, for a curve output, the learning curve
 // against the reference's; type warnings; console output.
+import Link from "next/link";
 import { Fragment, useId, useMemo, useState } from "react";
 import type { CaseResult, GradeReport, SourceLocation } from "@/grader/report";
 import { useT } from "@/lib/i18n/client";
@@ -26,6 +27,8 @@ export interface GradeResultsProps {
    * it was graded in, but its named misconception follows the language switch.
    */
   misconceptions?: Readonly<Record<string, { titleHtml: string; explanationHtml: string }>>;
+  /** Offered once a submission passes. */
+  next?: { slug: string; title: string } | null;
 }
 
 const STEPS = ["queued", "running", "graded"] as const;
@@ -287,7 +290,7 @@ function Headline({ kind, report }: { kind: "run" | "submit"; report: GradeRepor
   );
 }
 
-export function GradeResults({ kind, status, report, error, tolerance, onJump, misconceptions }: GradeResultsProps) {
+export function GradeResults({ kind, status, report, error, tolerance, onJump, misconceptions, next }: GradeResultsProps) {
   const t = useT();
   const diagnosisHtml = useMemo(
     () =>
@@ -321,6 +324,13 @@ export function GradeResults({ kind, status, report, error, tolerance, onJump, m
       {report && (
         <div aria-live="polite" className="space-y-4">
           <Headline kind={kind} report={report} />
+          {kind === "submit" && report.status === "passed" && next && (
+            <p>
+              <Link href={`/exercises/${next.slug}`} className="btn-primary">
+                {t("results.nextExercise", { title: next.title })}
+              </Link>
+            </p>
+          )}
           {kind === "run" && report.status !== "compile-error" && <p className="text-sm text-slate-700">{t("results.runNote")}</p>}
 
           {diagnosisHtml.map((d) => (

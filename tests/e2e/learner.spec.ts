@@ -69,6 +69,7 @@ test.describe("learner: exercise page", () => {
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await expect(results.getByTestId("results-headline")).toContainText("Passed: every case, hidden ones included.");
     await expect(results.getByTestId("misconception")).toHaveCount(0);
+    await expect(results.getByRole("link", { name: "Next exercise: The gradient of the linear-regression cost" })).toBeVisible();
 
     // Both attempts are in the history, and their code can be compared.
     const attempts = page.getByTestId("attempt-list").getByRole("listitem");
@@ -111,6 +112,7 @@ test.describe("learner: exercise page", () => {
   test("the draft and the revealed hints survive a reload", async ({ page }) => {
     await signUpFreshLearner(page, "learner-draft");
     await page.goto("/exercises/linear-regression-cost");
+    await expect(page.getByTestId("draft-status")).toHaveText("Starter code: your changes are saved as you type");
     const marker = `// my draft ${Date.now()}`;
     await replaceCode(page, `${marker}\n${COST_MISSING_HALF}`);
     await page.getByRole("button", { name: "Show hint 1 of 3" }).click();

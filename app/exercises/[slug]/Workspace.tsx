@@ -33,9 +33,13 @@ export interface WorkspaceProps {
   initialHistory: HistoryEntry[];
   /** The exercise's misconceptions, rendered in the page's language, by id. */
   misconceptions: Record<string, { titleHtml: string; explanationHtml: string }>;
+  /** The next exercise in the browser's order, offered once this one is passed. */
+  next: { slug: string; title: string } | null;
+  /** Whether a draft was restored (otherwise the editor holds the starter code). */
+  hasDraft: boolean;
 }
 
-type SaveState = "saved" | "dirty" | "saving" | "failed";
+type SaveState = "starter" | "saved" | "dirty" | "saving" | "failed";
 
 interface CurrentResult {
   id: string | null;
@@ -64,14 +68,14 @@ function reportDiagnostics(report: GradeReport | null, runtimeLabel: string, com
   return out;
 }
 
-export function Workspace({ slug, starter, initialSource, initialHintsRevealed, hintsHtml, tolerance, initialHistory, misconceptions }: WorkspaceProps) {
+export function Workspace({ slug, starter, initialSource, initialHintsRevealed, hintsHtml, tolerance, initialHistory, misconceptions, next, hasDraft }: WorkspaceProps) {
   const t = useT();
   const lang = useLang();
   const editor = useRef<CodeEditorHandle>(null);
   const source = useRef(initialSource);
   const [hintsRevealed, setHintsRevealed] = useState(Math.min(initialHintsRevealed, hintsHtml.length));
   const hintsRef = useRef(hintsRevealed);
-  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [saveState, setSaveState] = useState<SaveState>(hasDraft ? "saved" : "starter");
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [typeWarnings, setTypeWarnings] = useState<EditorWarning[]>([]);
   const [typeCheckProblem, setTypeCheckProblem] = useState<string | null>(null);
@@ -276,6 +280,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   };
 
   const saveLabel = {
+    starter: t("exercise.draftStarter"),
     saved: t("exercise.draftSaved"),
     dirty: t("exercise.draftDirty"),
     saving: t("exercise.draftSaving"),
@@ -373,6 +378,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
             tolerance={tolerance}
             onJump={jump}
             misconceptions={misconceptions}
+            next={next}
           />
         ) : (
           <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-700">{t("results.none")}</p>

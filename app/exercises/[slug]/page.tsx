@@ -9,7 +9,7 @@ import { notFound } from "next/navigation";
 import { findExercise } from "@/exercises/catalog";
 import { getTopic } from "@/exercises/topics";
 import { requireUser } from "@/lib/auth";
-import { exerciseHistory, loadDraft } from "@/lib/exercise-view";
+import { exerciseHistory, loadDraft, nextExercise } from "@/lib/exercise-view";
 import { getLang, getT } from "@/lib/i18n/server";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { Workspace } from "./Workspace";
@@ -67,6 +67,8 @@ export default async function ExercisePage({ params }: Props) {
           hintsHtml={meta.hints.map((hint) => renderMarkdown(hint[lang]))}
           tolerance={{ default: meta.tolerance.default, outputs: meta.tolerance.outputs }}
           initialHistory={history}
+          hasDraft={draft !== null}
+          next={nextExercise(slug, lang)}
           misconceptions={Object.fromEntries(
             meta.misconceptions.map((m) => [m.id, { titleHtml: renderInlineMarkdown(m.title[lang]), explanationHtml: renderMarkdown(m.explanation[lang]) }]),
           )}
