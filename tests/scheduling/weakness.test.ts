@@ -150,6 +150,18 @@ describe("evidence over the whole history", () => {
     expect(t.failureSurprise!).toBeLessThan(0.75);
   });
 
+  it("replays difficulty with FSRS's default parameters, so a personal fit does not change the score's meaning", () => {
+    const weak = study(byId("gd-1"), [Rating.Again, Rating.Hard, Rating.Good]);
+    const now = new Date(t0 + 20 * DAY);
+    // Parameters that pull difficulty back to the mean much faster (w7) and forget faster (w20, the decay).
+    const fitted = parseSchedulerSettings({ timezone: "UTC", parameters: settings.parameters.map((w, i) => (i === 7 ? 0.2 : i === 20 ? 0.5 : w)) });
+    const withDefaults = topicWeakness({ items, cards: [weak.card], logs: weak.logs, now, settings }).find((x) => x.topicId === "gradient-descent")!;
+    const withFitted = topicWeakness({ items, cards: [weak.card], logs: weak.logs, now, settings: fitted }).find((x) => x.topicId === "gradient-descent")!;
+    expect(withFitted.predictedRecall).not.toBeCloseTo(withDefaults.predictedRecall!, 3);
+    expect(withFitted.averageDifficulty).toBe(withDefaults.averageDifficulty);
+    expect(withFitted.weakness).toBe(withDefaults.weakness);
+  });
+
   it("ignores undone reviews in the history", () => {
     const weak = study(byId("gd-1"), [Rating.Good, Rating.Again]);
     const undone = weak.logs.map((l, i) => (i === weak.logs.length - 1 ? { ...l, undone: true } : l));

@@ -5,11 +5,14 @@
  * item i, its kept (not undone) review logs up to now are L_i, in time order, the first at t_i0.
  *
  *   averageDifficulty(T) = mean_{i∈S} (1 / (now − t_i0)) ∫_{t_i0}^{now} (D_i(t) − 1) / 9 dt
- *                          D_i(t) is the FSRS difficulty in force at t: a log stores the difficulty BEFORE its review,
- *                          so between reviews j and j+1 it is log j+1's, after the last review the card's. Every
- *                          Again/Hard raises D, every Good/Easy lowers it; the time average keeps the whole history
- *                          (an item that was hard for months and only lately easier still counts as hard-won).
- *                          Without logs, the card's current difficulty.
+ *                          D_i(t) is the FSRS difficulty after the item's last review before t, replayed from its
+ *                          ratings with FSRS-6's DEFAULT parameters: D = D0(first rating), then after every review
+ *                          D ← w7·D0(Easy) + (1 − w7)·(D − w6·(G − 3)·(10 − D)/9), clamped to [1, 10] (ts-fsrs
+ *                          init_difficulty / next_difficulty; logs that begin mid-history start from the first
+ *                          log's stored difficulty). Every Again/Hard raises D, every Good/Easy lowers it; the
+ *                          time average keeps the whole history (an item hard for months and only lately easier
+ *                          still counts as hard-won). Without logs, the card's current difficulty. Default
+ *                          parameters, not the learner's: see `yardstick` below.
  *   difficulty(T)        = mean_{i∈S} (D_i − 1) / 9             the end state only (reported; the pre-2026-11-27 score)
  *   forgetting(T)        = 1 − mean_{i∈S} R_i(now + h)         FSRS retrievability h days ahead (default h = 7)
  *   lapsePressure(T)     = mean_{i∈S} (1 − 2^(−lapses_i))       0 lapses → 0, 1 → 0.5, 2 → 0.75, … → 1
@@ -41,7 +44,7 @@
  * and a topic with S empty has weakness null (a pure gap), so "weakest topics" never recommends material the
  * learner has not started; the queue introduces that through the prerequisite order instead.
  */
-import { forgetting_curve } from "ts-fsrs";
+import { default_w, FSRSAlgorithm, forgetting_curve, type Grade } from "ts-fsrs";
 import { CardState, itemKey, retrievability, type ItemRef, type SrsCardState, type SrsReviewLogEntry } from "../core/core";
 import { Rating, type SchedulerSettings } from "../core/schema";
 import { weaknessOptionsSchema, type WeaknessOptionsInput } from "./schema";
@@ -184,12 +187,17 @@ function itemEvidence(card: SrsCardState, logs: readonly SrsReviewLogEntry[], no
   const evidence: ItemEvidence = { averageDifficulty: scaledDifficulty(card.difficulty), crossDayReviews: 0, crossDayFailures: 0, predictedFailures: 0, recentReviews: 0, recentFailures: 0 };
   if (logs.length === 0) return evidence;
   const firstMs = logs[0]!.review.getTime();
+  // The difficulty after each review, replayed from the ratings with FSRS's default parameters (a difficulty
+  // update depends on the rating and the previous difficulty only). Logs that begin mid-history start from the
+  // difficulty stored in the first one.
+  let d = logs[0]!.state === CardState.New ? null : logs[0]!.difficulty;
   let area = 0;
   for (let j = 0; j < logs.length; j++) {
     const log = logs[j]!;
     const t = log.review.getTime();
     const next = logs[j + 1];
-    area += scaledDifficulty(next ? next.difficulty : card.difficulty) * ((next ? next.review.getTime() : nowMs) - t);
+    d = d === null ? clampDifficulty(yardstick.init_difficulty(log.rating as number as Grade)) : yardstick.next_difficulty(d, log.rating as number as Grade);
+    area += scaledDifficulty(d) * ((next ? next.review.getTime() : nowMs) - t);
     if (!log.firstOfDay || log.state === CardState.New) continue;
     const failed = log.rating === Rating.Again ? 1 : 0;
     if (t >= since) {
@@ -205,6 +213,18 @@ function itemEvidence(card: SrsCardState, logs: readonly SrsReviewLogEntry[], no
   }
   if (nowMs > firstMs) evidence.averageDifficulty = area / (nowMs - firstMs);
   return evidence;
+}
+
+/**
+ * Difficulty is replayed with FSRS-6's default parameters, not the learner's: fitted parameters may revert
+ * difficulty to the mean much faster (w7; fits on the bench's learners reach 0.04 per review against the
+ * default 0.001), which would erase the history this score is about, and the score would change meaning the day
+ * a fit is accepted. The defaults are a fixed yardstick for every learner.
+ */
+const yardstick = new FSRSAlgorithm({ w: [...default_w] });
+
+function clampDifficulty(d: number): number {
+  return Math.min(10, Math.max(1, d));
 }
 
 /** Kept (not undone) reviews up to `nowMs`, per item, in time order. */
