@@ -21,7 +21,13 @@ export function matchesSearch(card: ExerciseCard, query: string): boolean {
 
 function StatusBadge({ status, bestScore }: { status: ExerciseStatus; bestScore: number | null }) {
   const t = useT();
-  if (status === "passed") return <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">✓ {t("exercises.statusPassed")}</span>;
+  if (status === "passed")
+    return (
+      <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">
+        ✓ {t("exercises.statusPassed")}
+        {bestScore !== null ? ` · ${t("exercises.best", { score: formatScore(bestScore) })}` : ""}
+      </span>
+    );
   if (status === "attempted")
     return (
       <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950">
