@@ -218,8 +218,9 @@ function itemEvidence(card: SrsCardState, logs: readonly SrsReviewLogEntry[], no
 /**
  * Difficulty is replayed with FSRS-6's default parameters, not the learner's: fitted parameters may revert
  * difficulty to the mean much faster (w7; fits on ten of the bench's learners: 0.02–0.08 per review against
- * the default 0.001, and recall@3 fell from 0.67 to 0.10 when replayed with them), which would erase the history this score is about, and the score would change meaning the day
- * a fit is accepted. The defaults are a fixed yardstick for every learner.
+ * the default 0.001, and recall@3 fell from 0.67 to 0.10 when replayed with them), which would erase the
+ * history this score is about, and the score would change meaning the day a fit is accepted. The defaults are a
+ * fixed yardstick for every learner.
  */
 const yardstick = new FSRSAlgorithm({ w: [...default_w] });
 
