@@ -16,12 +16,12 @@ import { describe, expect, it } from "vitest";
 import { exerciseDirs, loadExerciseEntry, type ExerciseEntry } from "../../exercises/catalog";
 import { generateCases, loadOracle, type ExerciseOracle } from "../../exercises/oracle";
 import type { ExerciseMeta, Json, ParsedExerciseCase, Tolerance } from "../../exercises/schema";
+import { notesAvailable, readNotes } from "../helpers/notes";
 
 /** Seeds 1..20; `LACUNA_GATE_SEEDS=500` sweeps deeper when tuning tolerances or case generators. */
 const seedCount = Number(process.env.LACUNA_GATE_SEEDS ?? 20);
 export const gateSeeds: readonly number[] = Array.from({ length: seedCount }, (_, i) => i + 1);
 
-const notesFile = path.join(process.cwd(), "..", "shared", "seed", "ml-notes.zh.md");
 
 type LearnerFunction = (...args: Json[]) => unknown;
 
@@ -187,9 +187,9 @@ export function describeExerciseGates(slug: string, solutionFunction: (...args: 
       expect(entry.meta.misconceptions.length).toBeGreaterThanOrEqual(3);
     });
 
-    it.skipIf(!existsSync(notesFile))("quotes a heading of the study notes verbatim", async () => {
+    it.skipIf(!notesAvailable)("quotes a heading of the study notes verbatim", async () => {
       const { entry } = await loading;
-      const lines = readFileSync(notesFile, "utf8").split("\n").map((l) => l.trim());
+      const lines = readNotes().split("\n").map((l) => l.trim());
       expect(lines).toContain(entry.meta.notesSection);
     });
 
