@@ -6,8 +6,8 @@ const nextConfig: NextConfig = {
   // Enables forbidden() → app/forbidden.tsx with a real 403 status (used by requireRole in lib/auth.ts).
   experimental: { authInterrupts: true },
   poweredByHeader: false,
-  // Type errors are caught by `tsc --noEmit -p .` (tests/CI); `next build` runs at `npm start`, where one
-  // engineer's work-in-progress types must not stop the whole app from serving.
+  // Type errors are caught once, by `npm run typecheck` (the first step of `npm test`), so `next build` at
+  // `npm start` does not type-check the whole tree a second time.
   typescript: { ignoreBuildErrors: true },
 };
 
