@@ -16,16 +16,16 @@
  *   npm run bench:web -- --learners 20 --rounds 4 --port 3210 --grader-port 3910
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/password";
+import { BUILD_INPUTS, buildIsStale, NEXT_BIN } from "../scripts/lib/build";
 import { migrateDatabase } from "../scripts/lib/migrate";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const NEXT_BIN = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
 const SLUG = "linear-regression-cost";
 const GOAL_P95_MS = 300;
 
@@ -53,19 +53,6 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
 
 // ------------------------------------------------------------------------------------------------ build
 
-const BUILD_INPUTS = ["app", "lib", "messages", "exercises", "grader", "components", "proxy.ts", "next.config.ts", "package.json"];
-const SKIP = new Set(["node_modules", ".next", "data", ".git", "generated"]);
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (!SKIP.has(entry.name)) newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
 async function buildIfStale(log: (m: string) => void): Promise<void> {
   // Another engineer's `next build` (npm start, e2e tests) may hold .next: wait for it, then re-check.
   for (let attempt = 0; ; attempt++) {
@@ -80,9 +67,7 @@ async function buildIfStale(log: (m: string) => void): Promise<void> {
 }
 
 function buildOnceIfStale(log: (m: string) => void): void {
-  const buildId = path.join(repoRoot, ".next", "BUILD_ID");
-  const stale = () => !existsSync(buildId) || BUILD_INPUTS.some((i) => newestMtime(path.join(repoRoot, i)) > statSync(buildId).mtimeMs);
-  if (!stale()) return;
+  if (!buildIsStale()) return;
   log("building the app (next build)…");
   // One build at a time in this shared tree; a build that finished while we waited is reused.
   const build = spawnSync(

@@ -4,9 +4,9 @@
 // Adding a sidecar (e.g. the grading daemon): append a ProcessSpec to `sidecars()` below. It gets the same
 // environment as the web server (DATABASE_URL, NEXTAUTH_SECRET, LACUNA_DATA_DIR, …).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { dataDir, EnvError, parseEnv, type Env } from "../lib/env";
+import { buildIsStale, NEXT_BIN } from "./lib/build";
 import { prepare } from "./lib/prepare";
 import { repoRoot } from "./lib/schemas";
 
@@ -14,30 +14,6 @@ export interface ProcessSpec {
   name: string;
   command: string;
   args: string[];
-}
-
-const NEXT_BIN = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
-const BUILD_ID = path.join(repoRoot, ".next", "BUILD_ID");
-// What a production build is made from; a newer file in here means the build is stale.
-const BUILD_INPUTS = ["app", "lib", "messages", "exercises", "grader", "components", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
-const SKIP_DIRS = new Set(["node_modules", ".next", "data", ".git"]);
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (SKIP_DIRS.has(entry.name)) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
-export function buildIsStale(): boolean {
-  if (!existsSync(BUILD_ID)) return true;
-  const builtAt = statSync(BUILD_ID).mtimeMs;
-  return BUILD_INPUTS.some((input) => newestMtime(path.join(repoRoot, input)) > builtAt);
 }
 
 /** Long-running processes started and stopped together with the web server. */
