@@ -10,11 +10,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
-import { exercisesRoot as defaultExercisesRoot, findExercise } from "../exercises/catalog";
+import { exercisesRoot as defaultExercisesRoot, findExercise, loadCatalog } from "../exercises/catalog";
 import { resolveLimits, type GraderLimits, type GraderLimitsInput } from "./limits";
 import { messages } from "./messages";
 import { gradeReportSchema, reportWithoutCases, typeWarningSchema, type GradeReport, type ReportSubject, type RuntimeError, type TypeWarning } from "./report";
-import { fromTypeCheckerSchema, fromWorkerSchema, type ToWorker } from "./sandbox/protocol";
+import { fromTypeCheckerSchema, fromWorkerSchema, type ToWorker, type WarmWorker } from "./sandbox/protocol";
 import { sourceTooLarge } from "./transpile-limits";
 
 export const gradeRequestSchema = z.object({
@@ -46,6 +46,12 @@ export interface GraderPool {
   /** Type-checks a submission in a separate process (never delays grading); warnings only. */
   typeCheck(slug: string, source: string): Promise<TypeWarning[]>;
   stats(): PoolStats;
+  /**
+   * Asks every worker (and every replacement) to compute, while idle, the expected and misconception
+   * outputs of each exercise for the seeds `seedsFor(slug)` returns, so grades on those seeds hit the cache.
+   * Replaces an earlier call's seeds. Optional: a pool that does not cache need not implement it.
+   */
+  prewarm?(seedsFor: (slug: string) => number[]): void;
   close(): Promise<void>;
 }
 
@@ -98,6 +104,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
   let closed = false;
   let startupFailures = 0;
   let broken: string | null = null;
+  let warmMessage: WarmWorker | null = null;
 
   function arm(slot: WorkerSlot, ms: number): void {
     if (slot.timer) clearTimeout(slot.timer);
@@ -146,6 +153,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (message.type === "ready") {
         slot.ready = true;
         startupFailures = 0;
+        if (warmMessage) child.send(warmMessage);
         dispatch();
         return;
       }
@@ -267,6 +275,13 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
         checks.set(id, { resolve, reject, timer });
         child.send({ id, source });
       });
+    },
+
+    prewarm(seedsFor: (slug: string) => number[]): void {
+      if (closed) return;
+      const seedsBySlug = loadCatalog(root).map((entry) => ({ slug: entry.meta.slug, seeds: seedsFor(entry.meta.slug) }));
+      warmMessage = { type: "warm", exercisesRoot: root, seedsBySlug, limits };
+      for (const slot of slots) if (slot.ready) slot.child.send(warmMessage);
     },
 
     stats(): PoolStats {

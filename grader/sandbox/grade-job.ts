@@ -38,7 +38,11 @@ interface ExpectedSet {
   argsJson: string[];
 }
 
-const cacheLimit = 256;
+/**
+ * Entries per cache. Large enough for every exercise's pool of hidden seeds (which the worker fills in the
+ * background, see warmTasks) plus the visible seed and a margin of other seeds (CLI --seed, old rows).
+ */
+const cacheLimit = 4096;
 const expectedCache = new Map<string, Promise<ExpectedSet>>();
 const misconceptionCache = new Map<string, Promise<MisconceptionOutputs>>();
 
@@ -176,6 +180,30 @@ function misconceptionOutputs(entry: ExerciseEntry, id: string, seed: number, se
     onPhase("host", 0);
     return run.calls.map((call) => (call.kind === "value" ? decodeSpecialJson(call.json) : null));
   });
+}
+
+/**
+ * Background work that fills the caches for these seeds of an exercise: its expected outputs, then each
+ * misconception's outputs, one small task at a time so a submission arriving meanwhile waits for one task
+ * at most. A "submit" graded on one of these seeds then needs neither the reference nor the misconceptions.
+ * Failures are left in the cache exactly as a submission would have met them (and reported by it).
+ */
+export function warmTasks(slug: string, seeds: number[], exercisesRoot: string): (() => Promise<void>)[] {
+  const entry = findExercise(slug, exercisesRoot);
+  if (!entry) return [];
+  const ignore = () => undefined;
+  const tasks: (() => Promise<void>)[] = [];
+  for (const seed of seeds) {
+    tasks.push(() => expectedFor(entry, seed).then(ignore, ignore));
+    for (const m of entry.meta.misconceptions) {
+      tasks.push(() =>
+        expectedFor(entry, seed)
+          .then((set) => misconceptionOutputs(entry, m.id, seed, set, () => undefined))
+          .then(ignore, ignore),
+      );
+    }
+  }
+  return tasks;
 }
 
 export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: PhaseListener = () => {}): Promise<GradeReport> {

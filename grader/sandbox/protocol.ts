@@ -19,6 +19,18 @@ export const toWorkerSchema = z.object({
 });
 export type ToWorker = z.input<typeof toWorkerSchema>;
 
+/**
+ * Seeds whose expected and misconception outputs the worker computes in the background while idle (the
+ * daemon's pools of hidden seeds). `limits` lets it keep the spare isolate of the next submission ready.
+ */
+export const warmWorkerSchema = z.object({
+  type: z.literal("warm"),
+  exercisesRoot: z.string(),
+  seedsBySlug: z.array(z.object({ slug: z.string(), seeds: z.array(z.number().int().nonnegative()).max(1024) })),
+  limits: graderLimitsSchema,
+});
+export type WarmWorker = z.input<typeof warmWorkerSchema>;
+
 export const fromWorkerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
   z.object({ type: z.literal("phase"), id: z.number().int(), phase: z.enum(["host", "sandbox"]), budgetMs: z.number().nonnegative() }),

@@ -127,10 +127,13 @@ export function prepareSpareIsolate(limits: IsolateLimits): void {
 }
 
 function takeIsolate(limits: IsolateLimits): PreparedIsolate {
-  const taken = spare;
-  spare = null;
-  if (taken && taken.key === preparedKey(limits) && !taken.isolate.isDisposed) return taken;
-  if (taken && !taken.isolate.isDisposed) taken.isolate.dispose();
+  // A run with other limits (a misconception's, in the background) builds its own isolate and leaves the
+  // spare to the next submission; the spare is still handed out once only.
+  if (spare && spare.key === preparedKey(limits) && !spare.isolate.isDisposed) {
+    const taken = spare;
+    spare = null;
+    return taken;
+  }
   return prepareIsolate(limits);
 }
 

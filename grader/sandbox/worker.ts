@@ -1,11 +1,12 @@
 /**
  * A grading worker process: the only kind of process that loads isolated-vm. Forked by ../pool.ts with
  * --no-node-snapshot, --no-expose-wasm, a heap limit and an empty environment; grades one job at a time.
+ * While no job waits it fills its caches for the seeds the pool asked it to warm (the hidden-seed pools).
  */
 import { messages } from "../messages";
 import { transpileSubmission } from "../transpile";
-import { gradeJob, prepareForNextJob, scrubHostPaths } from "./grade-job";
-import { fromWorkerSchema, toWorkerSchema, type FromWorker } from "./protocol";
+import { gradeJob, prepareForNextJob, scrubHostPaths, warmTasks } from "./grade-job";
+import { fromWorkerSchema, toWorkerSchema, warmWorkerSchema, type FromWorker } from "./protocol";
 import { runInIsolate } from "./run-isolate";
 
 function send(message: FromWorker): void {
@@ -19,11 +20,66 @@ async function warmUp(): Promise<void> {
 }
 
 let queue: Promise<void> = Promise.resolve();
+let jobsWaiting = 0;
+
+/** Background cache work per exercise; the exercise of the latest job goes first. */
+const backgroundWork = new Map<string, (() => Promise<void>)[]>();
+let backgroundRunning = false;
+
+function nextBackgroundTask(): (() => Promise<void>) | undefined {
+  for (const [slug, tasks] of backgroundWork) {
+    const task = tasks.shift();
+    if (tasks.length === 0) backgroundWork.delete(slug);
+    if (task) return task;
+  }
+  return undefined;
+}
+
+/** Runs one background task at a time on the job queue, and only while no job waits. */
+function runBackground(): void {
+  if (backgroundRunning || jobsWaiting > 0 || backgroundWork.size === 0) return;
+  backgroundRunning = true;
+  setImmediate(() => {
+    const task = jobsWaiting > 0 ? undefined : nextBackgroundTask();
+    if (!task) {
+      backgroundRunning = false;
+      return;
+    }
+    queue = queue
+      .then(task)
+      .catch(() => undefined)
+      .finally(() => {
+        backgroundRunning = false;
+        runBackground();
+      });
+  });
+}
+
+function prioritise(slug: string): void {
+  const tasks = backgroundWork.get(slug);
+  if (!tasks) return;
+  backgroundWork.delete(slug);
+  const rest = [...backgroundWork];
+  backgroundWork.clear();
+  backgroundWork.set(slug, tasks);
+  for (const [s, t] of rest) backgroundWork.set(s, t);
+}
 
 process.on("message", (raw: unknown) => {
+  const warm = warmWorkerSchema.safeParse(raw);
+  if (warm.success) {
+    const { exercisesRoot, seedsBySlug, limits } = warm.data;
+    for (const { slug, seeds } of seedsBySlug) backgroundWork.set(slug, warmTasks(slug, seeds, exercisesRoot));
+    // Misconceptions run in isolates of their own limits; keep the next submission's spare ready too.
+    backgroundWork.set("\0spare", [async () => prepareForNextJob(limits)]);
+    runBackground();
+    return;
+  }
   const parsed = toWorkerSchema.safeParse(raw);
   if (!parsed.success) return;
   const { id, job, limits } = parsed.data;
+  jobsWaiting += 1;
+  prioritise(job.slug);
   queue = queue.then(async () => {
     try {
       const report = await gradeJob(job, limits, (phase, budgetMs) => send({ type: "phase", id, phase, budgetMs }));
@@ -32,6 +88,9 @@ process.on("message", (raw: unknown) => {
       if (!recycle) setImmediate(() => prepareForNextJob(limits));
     } catch (error) {
       send({ type: "failed", id, message: scrubHostPaths(error instanceof Error ? error.message : String(error)) || messages.en.poolClosed });
+    } finally {
+      jobsWaiting -= 1;
+      runBackground();
     }
   });
 });

@@ -14,8 +14,9 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
 import type { Db } from "../db";
-import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES } from "./config";
+import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "./config";
 import { onSubmissionGraded } from "./hooks";
+import { hiddenSeedPool } from "./seeds";
 
 export interface GradingDaemonOptions {
   db: Db;
@@ -34,6 +35,11 @@ export interface GradingDaemonOptions {
   ownsPool?: boolean;
   workerId?: string;
   log?: (message: string) => void;
+  /**
+   * Seeds the pool's workers precompute while idle (default: the visible seed and each exercise's pool of
+   * hidden seeds, seeds.ts), so most grades need neither the reference nor the misconceptions; [] warms none.
+   */
+  warmSeeds?: (slug: string) => number[];
 }
 
 export interface RecoveryResult {
@@ -347,6 +353,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
         server = listening;
         port = (listening.address() as AddressInfo).port;
       }
+      pool.prewarm?.(options.warmSeeds ?? ((slug) => [VISIBLE_SEED, ...hiddenSeedPool(slug)]));
       pollTimer = setInterval(() => void poll(), options.pollMs);
       pollTimer.unref();
       pump();

@@ -1,13 +1,13 @@
 // The learner-facing submission service: what the /api/submissions, /api/drafts, /api/typecheck and
 // /api/exercises routes do, framework-free (a Db and a user id in, an ApiResult out) so tests call it
 // directly and assert the same status codes and messages the routes send.
-import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { findExercise, loadCatalog, type ExerciseEntry } from "../../exercises/catalog";
 import { gradeReportSchema, type GradeReport } from "../../grader/report";
 import type { Db, Submission } from "../db";
 import { gradingConfig, VISIBLE_SEED, type GradingConfig } from "./config";
 import { fail, ok, parseWith, sourceTooLarge, type ApiResult } from "./http";
+import { drawHiddenSeed } from "./seeds";
 
 export const submissionKinds = ["run", "submit"] as const;
 export type SubmissionKind = (typeof submissionKinds)[number];
@@ -104,9 +104,10 @@ export async function createSubmission(db: Db, userId: string, raw: unknown, dep
   const rate = deps.rate ?? rateLimitOf();
   const now = deps.now?.() ?? new Date();
   const lang = input.lang ?? (await learnerLang(db, userId));
-  // A "run" shows the same visible cases every time; a "submit" is graded on its own hidden seed, kept in
-  // the row so the grade can be reproduced.
-  const seed = input.kind === "run" ? VISIBLE_SEED : randomInt(1, 2 ** 31 - 1);
+  // A "run" shows the same visible cases every time; a "submit" is graded on a hidden seed drawn from the
+  // exercise's secret pool (seeds.ts: the daemon has their outputs cached), kept in the row so the grade
+  // can be reproduced.
+  const seed = input.kind === "run" ? VISIBLE_SEED : drawHiddenSeed(input.slug);
   const stored = await db.$transaction(
     async (tx) => {
       // Serialises one learner's submissions across web server processes, so a burst cannot slip past the
