@@ -14,6 +14,7 @@
  *   npm run bench:web                 # table
  *   npm run bench:web -- --json       # one JSON object
  *   npm run bench:web -- --learners 20 --rounds 4 --port 3210 --grader-port 3910
+ *   npm run bench:web -- --profile-dir /tmp/prof   # also V8 CPU profiles of the web server and the daemon
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -35,6 +36,8 @@ const argsSchema = z.object({
   rounds: z.number().int().min(1).max(9),
   port: z.number().int().min(3200).max(3299),
   graderPort: z.number().int().min(3900).max(3999),
+  /** Writes V8 CPU profiles of the web server and the daemon (node --cpu-prof) into this folder. */
+  profileDir: z.string().nullable(),
 });
 
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
@@ -48,6 +51,7 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     rounds: value("rounds", 4),
     port: value("port", 3210),
     graderPort: value("grader-port", 3910),
+    profileDir: argv.includes("--profile-dir") ? path.resolve(argv[argv.indexOf("--profile-dir") + 1] ?? ".") : null,
   });
 }
 
@@ -186,6 +190,8 @@ interface Sample {
   phases: { postMs: number; queuedMs: number; gradingMs: number; notifyMs: number; firstStatusMs: number };
 }
 
+const healthSchema = z.object({ pool: z.object({ warming: z.number().default(0) }) });
+
 const resultSchema = z.object({
   status: z.string(),
   createdAt: z.string(),
@@ -266,13 +272,24 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const base = `http://127.0.0.1:${args.port}`;
-  const web = startProcess([NEXT_BIN, "start", "--port", String(args.port), "--hostname", "127.0.0.1"], env);
-  const daemon = startProcess(["--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")], env);
+  const profile = args.profileDir ? ["--cpu-prof", "--cpu-prof-dir", args.profileDir] : [];
+  const web = startProcess([...profile, NEXT_BIN, "start", "--port", String(args.port), "--hostname", "127.0.0.1"], env);
+  const daemon = startProcess([...profile, "--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")], env);
   const db = createDb(databaseUrl);
   try {
     await waitFor("next start", async () => (await fetch(`${base}/api/exercises`)).status === 401, web.output);
     await waitFor("grading daemon", async () => (await fetch(`http://127.0.0.1:${args.graderPort}/health`)).ok, daemon.output);
     log(`app on ${base}, daemon on 127.0.0.1:${args.graderPort}, data in ${dataDir}`);
+    // The daemon's workers first cache every exercise's pool of hidden seeds (once per start): measure after.
+    const warmStarted = performance.now();
+    await waitFor(
+      "the grader's cache warm-up",
+      async () => healthSchema.parse(await (await fetch(`http://127.0.0.1:${args.graderPort}/health`)).json()).pool.warming === 0,
+      daemon.output,
+      300_000,
+    );
+    const warmUpMs = performance.now() - warmStarted;
+    log(`grader caches warm after ${round1(warmUpMs / 1000)} s`);
 
     const password = "bench-password-1";
     const passwordHash = await hashPassword(password);
@@ -333,6 +350,7 @@ async function main(): Promise<void> {
     const result = {
       learners: args.learners,
       rounds: args.rounds,
+      graderWarmUpMs: round1(warmUpMs),
       submissions: samples.length,
       cpuCores: os.availableParallelism(),
       errors: samples.filter((s) => s.status !== "graded").length,

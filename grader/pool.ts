@@ -39,6 +39,8 @@ export interface PoolStats {
   queued: number;
   graded: number;
   restarts: number;
+  /** Background cache tasks (prewarm) the workers still have to do; 0 once every pool seed is cached. */
+  warming: number;
 }
 
 export interface GraderPool {
@@ -85,6 +87,7 @@ interface WorkerSlot {
   timer: NodeJS.Timeout | null;
   killedByWatchdog: boolean;
   stderrTail: string;
+  warming: number;
 }
 
 function reportFor(subject: ReportSubject, error: RuntimeError, status: GradeReport["status"]): GradeReport {
@@ -141,7 +144,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
 
   function spawn(): void {
     const child = forkTs(workerEntry, limits.workerHeapMb, ["--no-expose-wasm"]);
-    const slot: WorkerSlot = { child, ready: false, job: null, timer: null, killedByWatchdog: false, stderrTail: "" };
+    const slot: WorkerSlot = { child, ready: false, job: null, timer: null, killedByWatchdog: false, stderrTail: "", warming: warmMessage ? 1 : 0 };
     slots.push(slot);
     child.stderr?.on("data", (chunk: Buffer) => {
       slot.stderrTail = (slot.stderrTail + chunk.toString("utf8")).slice(-4000);
@@ -153,8 +156,15 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (message.type === "ready") {
         slot.ready = true;
         startupFailures = 0;
-        if (warmMessage) child.send(warmMessage);
+        if (warmMessage) {
+          slot.warming = 1; // until the worker counts its tasks
+          child.send(warmMessage);
+        }
         dispatch();
+        return;
+      }
+      if (message.type === "warming") {
+        slot.warming = message.remaining;
         return;
       }
       const job = slot.job;
@@ -281,7 +291,10 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (closed) return;
       const seedsBySlug = loadCatalog(root).map((entry) => ({ slug: entry.meta.slug, seeds: seedsFor(entry.meta.slug) }));
       warmMessage = { type: "warm", exercisesRoot: root, seedsBySlug, limits };
-      for (const slot of slots) if (slot.ready) slot.child.send(warmMessage);
+      for (const slot of slots) {
+        slot.warming = 1; // until the worker counts its tasks (a worker still starting gets them when ready)
+        if (slot.ready) slot.child.send(warmMessage);
+      }
     },
 
     stats(): PoolStats {
@@ -290,6 +303,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
         queued: queue.length,
         graded,
         restarts,
+        warming: slots.reduce((sum, s) => sum + s.warming, 0),
       };
     },
 

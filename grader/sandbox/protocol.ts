@@ -36,6 +36,8 @@ export const fromWorkerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("phase"), id: z.number().int(), phase: z.enum(["host", "sandbox"]), budgetMs: z.number().nonnegative() }),
   z.object({ type: z.literal("result"), id: z.number().int(), report: z.unknown(), recycle: z.boolean() }),
   z.object({ type: z.literal("failed"), id: z.number().int(), message: z.string() }),
+  /** Background cache tasks still to do (sent now and then, and when it reaches 0). */
+  z.object({ type: z.literal("warming"), remaining: z.number().int().nonnegative() }),
 ]);
 export type FromWorker = z.infer<typeof fromWorkerSchema>;
 

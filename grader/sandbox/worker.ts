@@ -26,6 +26,12 @@ let jobsWaiting = 0;
 const backgroundWork = new Map<string, (() => Promise<void>)[]>();
 let backgroundRunning = false;
 
+function backgroundRemaining(): number {
+  let n = 0;
+  for (const tasks of backgroundWork.values()) n += tasks.length;
+  return n;
+}
+
 function nextBackgroundTask(): (() => Promise<void>) | undefined {
   for (const [slug, tasks] of backgroundWork) {
     const task = tasks.shift();
@@ -50,6 +56,8 @@ function runBackground(): void {
       .catch(() => undefined)
       .finally(() => {
         backgroundRunning = false;
+        const remaining = backgroundRemaining();
+        if (remaining % 25 === 0) send({ type: "warming", remaining });
         runBackground();
       });
   });
@@ -72,6 +80,7 @@ process.on("message", (raw: unknown) => {
     for (const { slug, seeds } of seedsBySlug) backgroundWork.set(slug, warmTasks(slug, seeds, exercisesRoot));
     // Misconceptions run in isolates of their own limits; keep the next submission's spare ready too.
     backgroundWork.set("\0spare", [async () => prepareForNextJob(limits)]);
+    send({ type: "warming", remaining: backgroundRemaining() });
     runBackground();
     return;
   }
