@@ -8,8 +8,30 @@ function daemonUrl(pathname: string, port: number): string {
   return `http://127.0.0.1:${port}${pathname}`;
 }
 
-/** Asks the daemon to claim queued rows now. Never throws: a missed wake-up is covered by the daemon's poll. */
-export async function wakeDaemon(port: number = gradingConfig().LACUNA_GRADER_PORT): Promise<boolean> {
+/** Per daemon port: the wake-up on its way, and whether another one must follow it. */
+const wakes = new Map<number, { sending: Promise<boolean>; followUp: Promise<boolean> | null }>();
+
+/**
+ * Asks the daemon to claim queued rows now. Never throws: a missed wake-up is covered by the daemon's poll.
+ * A burst of submissions sends few requests: while one wake-up is on its way, callers share ONE follow-up
+ * sent after it (the daemon may have looked before their rows were stored; the follow-up covers them all,
+ * since the daemon claims every queued row it finds).
+ */
+export function wakeDaemon(port: number = gradingConfig().LACUNA_GRADER_PORT): Promise<boolean> {
+  const current = wakes.get(port);
+  if (current) {
+    current.followUp ??= current.sending.then(() => wakeDaemon(port));
+    return current.followUp;
+  }
+  const state: { sending: Promise<boolean>; followUp: Promise<boolean> | null } = { sending: Promise.resolve(false), followUp: null };
+  state.sending = sendWake(port).finally(() => {
+    if (wakes.get(port) === state) wakes.delete(port);
+  });
+  wakes.set(port, state);
+  return state.sending;
+}
+
+async function sendWake(port: number): Promise<boolean> {
   try {
     const response = await fetch(daemonUrl("/wake", port), { method: "POST", signal: AbortSignal.timeout(1000) });
     await response.arrayBuffer();
