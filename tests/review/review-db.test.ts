@@ -132,10 +132,10 @@ describe.each(flavors)("review on %s", (flavor) => {
     expect(await recordGradedSubmission(t.db, clean)).toMatchObject({ recorded: true, rating: Rating.Easy, score: 1, reason: "clean-pass" });
     expect(await recordGradedSubmission(t.db, clean)).toEqual({ recorded: false, reason: "already-recorded" });
 
-    // Same day again with a hint and a partial score: not a first try, partial → Hard.
-    const partial = await newSubmission(t.db, userId, { slug, createdAt: minutes(30), score: 0.6, passed: true, hintsUsed: 1 });
+    // Same day again with a hint, failing some cases: partial → Hard.
+    const partial = await newSubmission(t.db, userId, { slug, createdAt: minutes(30), score: 0.6, passed: false, hintsUsed: 1 });
     expect(await recordGradedSubmission(t.db, partial)).toMatchObject({ recorded: true, rating: Rating.Hard, score: 0.6 });
-    const failed = await newSubmission(t.db, userId, { slug, createdAt: days(3), score: 0.9, passed: false });
+    const failed = await newSubmission(t.db, userId, { slug, createdAt: days(3), score: 0.25, passed: false });
     expect(await recordGradedSubmission(t.db, failed)).toMatchObject({ recorded: true, rating: Rating.Again });
     const run = await newSubmission(t.db, userId, { slug, createdAt: days(3), score: 1, passed: true, kind: "run" });
     expect(await recordGradedSubmission(t.db, run)).toEqual({ recorded: false, reason: "not-a-graded-submit" });
@@ -144,7 +144,7 @@ describe.each(flavors)("review on %s", (flavor) => {
     expect(logs.map((l) => [l.id, l.rating, l.score, l.source, l.submissionId, l.firstOfDay])).toEqual([
       [submissionLogId(clean.id), 4, 1, "exercise", clean.id, true],
       [submissionLogId(partial.id), 2, 0.6, "exercise", partial.id, false],
-      [submissionLogId(failed.id), 1, 0.9, "exercise", failed.id, true],
+      [submissionLogId(failed.id), 1, 0.25, "exercise", failed.id, true],
     ]);
     const card = await t.db.srsCard.findFirstOrThrow({ where: { userId, itemType: "exercise", itemId: slug } });
     expect(card.reps).toBe(3);

@@ -5,9 +5,11 @@ import { Rating } from "../../lib/scheduling/core/schema";
 const clean = { passed: true, firstTry: true, hintsUsed: 0 };
 
 describe("ratingFromGrade", () => {
-  it("rates a failed attempt Again whatever its score, and keeps the raw score", () => {
-    expect(ratingFromGrade({ score: 0.95, passed: false, firstTry: true })).toEqual({ rating: Rating.Again, score: 0.95, reason: "failed" });
+  it("rates a failed attempt Again below half the cases and Hard from half up, keeping the raw score", () => {
+    expect(ratingFromGrade({ score: 0.4999, passed: false, firstTry: true })).toEqual({ rating: Rating.Again, score: 0.4999, reason: "failed" });
     expect(ratingFromGrade({ score: 0, passed: false, firstTry: false, hintsUsed: 3 }).rating).toBe(Rating.Again);
+    expect(ratingFromGrade({ score: 0.5, passed: false, firstTry: true })).toEqual({ rating: Rating.Hard, score: 0.5, reason: "partial" });
+    expect(ratingFromGrade({ score: 0.95, passed: false, firstTry: true })).toEqual({ rating: Rating.Hard, score: 0.95, reason: "partial" });
   });
 
   it("puts the Again/Hard boundary at 0.5 (0.5 is Hard)", () => {

@@ -2,14 +2,16 @@
  * From an exercise grade to an FSRS rating. FSRS learns from four buttons; an exercise yields a score, a
  * verdict and how much help was needed. The mapping (defaults; thresholds configurable):
  *
- *   not passed, or solution viewed, or score < 0.5        → Again (1)  "did not recall"
- *   passed, 0.5 ≤ score < 0.8                              → Hard  (2)  "recalled with serious gaps"
- *   passed, score ≥ 0.8, but not first try / hints / < 1  → Good  (3)
+ *   solution viewed, or score < 0.5                        → Again (1)  "did not recall"
+ *   not passed, score ≥ 0.5 (a partly right attempt)       → Hard  (2)  "recalled with serious gaps"
+ *   passed, score < 0.8 (a grader whose pass mark is lower) → Hard  (2)
+ *   passed, but not first try / hints used / score < 1     → Good  (3)
  *   passed, score = 1, first try, no hints                 → Easy  (4)
  *
- * A failing verdict is Again whatever the score: the grader fails an attempt because a required case is wrong,
- * and a partly right implementation of, say, softmax is not a remembered softmax. The raw score is returned
- * beside the rating so the log keeps it (SrsReviewLog.score) and a later, better mapping can be re-derived.
+ * Lacuna's grader passes an attempt only when every case passes (score 1), so for its exercises a failing
+ * attempt is Again or Hard by its share of passed cases, and a pass is Good or Easy by how much help it took.
+ * The raw score is returned beside the rating so the log keeps it (SrsReviewLog.score) and a later, better
+ * mapping can be re-derived.
  */
 import { Rating, type ReviewRating } from "../core/schema";
 import { exerciseGradeSchema, gradeRatingOptionsSchema, type ExerciseGradeInput, type GradeRatingOptionsInput } from "./schema";
@@ -26,10 +28,9 @@ export function ratingFromGrade(input: ExerciseGradeInput, options: GradeRatingO
   const grade = exerciseGradeSchema.parse(input);
   const { againBelow, goodFrom } = gradeRatingOptionsSchema.parse(options);
   const score = grade.score;
-  if (!grade.passed) return { rating: Rating.Again, score, reason: "failed" };
   if (grade.solutionViewed) return { rating: Rating.Again, score, reason: "solution-viewed" };
-  if (score < againBelow) return { rating: Rating.Again, score, reason: "low-score" };
-  if (score < goodFrom) return { rating: Rating.Hard, score, reason: "partial" };
+  if (score < againBelow) return { rating: Rating.Again, score, reason: grade.passed ? "low-score" : "failed" };
+  if (!grade.passed || score < goodFrom) return { rating: Rating.Hard, score, reason: "partial" };
   if (!grade.firstTry || grade.hintsUsed > 0) return { rating: Rating.Good, score, reason: "passed-with-help" };
   if (score < 1) return { rating: Rating.Good, score, reason: "passed-imperfect" };
   return { rating: Rating.Easy, score, reason: "clean-pass" };

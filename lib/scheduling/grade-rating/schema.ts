@@ -16,12 +16,12 @@ export const exerciseGradeSchema = z.object({
 export type ExerciseGradeInput = z.input<typeof exerciseGradeSchema>;
 export type ExerciseGrade = z.output<typeof exerciseGradeSchema>;
 
-/** Thresholds of the mapping; the defaults follow the research note (fail or < 0.5 Again, < 0.8 Hard). */
+/** Thresholds of the mapping; the defaults follow the research note (< 0.5 Again, partial Hard). */
 export const gradeRatingOptionsSchema = z
   .object({
     /** Scores below this are Again even when the grader passed the attempt. */
     againBelow: z.number().min(0).max(1).default(0.5),
-    /** Scores from `againBelow` up to (excluding) this are Hard. */
+    /** A passed attempt scoring from `againBelow` up to (excluding) this is Hard, as is any failed one above `againBelow`. */
     goodFrom: z.number().min(0).max(1).default(0.8),
   })
   .refine((o) => o.againBelow <= o.goodFrom, { message: "againBelow must not exceed goodFrom" });
