@@ -179,8 +179,15 @@ function parseStoredReport(text: string | null): { report: GradeReport | null; p
   }
 }
 
+/**
+ * What a learner sees of a submit's seed. The hidden seed stays on the server: seeds come from a fixed pool per
+ * exercise (seeds.ts), and with the repository's case generators a known seed would reveal its hidden cases.
+ */
+export const HIDDEN_SEED_SHOWN_AS = 0;
+
 export function toSubmissionView(row: Submission): SubmissionView {
-  const { report, problem } = parseStoredReport(row.report);
+  const { report: stored, problem } = parseStoredReport(row.report);
+  const report = stored && row.kind === "submit" ? { ...stored, seed: HIDDEN_SEED_SHOWN_AS } : stored;
   return {
     id: row.id,
     slug: row.exerciseSlug,

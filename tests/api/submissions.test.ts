@@ -20,6 +20,7 @@ import {
   listSubmissions,
   putDraft,
   typeCheck,
+  HIDDEN_SEED_SHOWN_AS,
   type SubmissionView,
 } from "@/lib/grading/service";
 import { createTestDb, type TestDb } from "@/tests/helpers/db";
@@ -88,7 +89,9 @@ describe("a submission is stored before it is graded, then the daemon grades it"
       const body = view.body as SubmissionView;
       expect(body.report).not.toBeNull();
       expect(body.report!.mode).toBe("all");
-      expect(body.report!.seed).toBe(stored.seed);
+      // The hidden seed is kept in the row for the grader but never shown to the learner.
+      expect(body.report!.seed).toBe(HIDDEN_SEED_SHOWN_AS);
+      expect(JSON.stringify(body)).not.toContain(`"seed":${stored.seed}`);
       expect(body.report!.cases.some((c) => !c.passed)).toBe(true);
       expect(body.report!.cases.some((c) => !c.visible)).toBe(true);
       expect(body.report!.diagnosis.map((d) => d.misconceptionId)).toContain("missing-one-half");
