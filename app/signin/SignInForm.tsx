@@ -29,7 +29,8 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post": a click before hydration must never put the password in the URL (a native GET would).
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium">{t("auth.email")}</label>
         <input id="email" name="email" type="email" autoComplete="email" required defaultValue={initialEmail} className="field-input" />

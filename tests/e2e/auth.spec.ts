@@ -55,6 +55,19 @@ test.describe("sign in", () => {
   });
 });
 
+test("signing in before the page's script has run never puts the password in the address", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.locator("#email").fill(DEMO.learner.email);
+  await page.locator("#password").fill(DEMO.learner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForLoadState("load");
+  expect(page.url()).not.toContain(encodeURIComponent(DEMO.learner.password));
+  expect(page.url()).not.toContain("password=");
+  await context.close();
+});
+
 test.describe("guards", () => {
   test("a learner opening /cohorts gets the 403 page", async ({ page }) => {
     await signIn(page, DEMO.learner);
