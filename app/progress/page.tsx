@@ -95,6 +95,10 @@ export default async function ProgressPage() {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">{t("progress.title")}</h1>
         <p className="text-slate-700">{t("progress.intro")}</p>
+        {/* Learners reach /join from an instructor's link; this is the way in for one who has only a code. */}
+        <p>
+          <Link href="/join" className="text-brand-700 underline">{t("cohorts.joinTitle")}</Link>
+        </p>
       </header>
 
       <dl className="grid grid-cols-3 gap-3">
