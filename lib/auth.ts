@@ -61,6 +61,17 @@ export function signInPath(callbackUrl: string): string {
   return `/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}`;
 }
 
+/**
+ * For the sign-in and sign-up pages: the safe path to go to afterwards (from ?callbackUrl=); a visitor who is
+ * already signed in is sent there at once.
+ */
+export async function callbackPathForSignedOut(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<string> {
+  const { callbackUrl } = await searchParams;
+  const path = safeCallbackPath(typeof callbackUrl === "string" ? callbackUrl : null);
+  if (await getSessionUser()) redirect(path);
+  return path;
+}
+
 /** For pages and server actions: the user, or a redirect to /signin?callbackUrl=<this page>. */
 export async function requireUser(): Promise<SessionUser> {
   return requireRole("learner");

@@ -1,13 +1,9 @@
-import { redirect } from "next/navigation";
-import { getSessionUser } from "@/lib/auth";
-import { safeCallbackPath } from "@/lib/roles";
+import { callbackPathForSignedOut } from "@/lib/auth";
 import { getT } from "@/lib/i18n/server";
 import { SignUpForm } from "./SignUpForm";
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
-  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
-  if (await getSessionUser()) redirect(callbackUrl);
+  const callbackUrl = await callbackPathForSignedOut(searchParams);
   const t = await getT();
   return (
     <div className="mx-auto max-w-sm space-y-6">

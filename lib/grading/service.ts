@@ -206,17 +206,16 @@ export function toSubmissionView(row: Submission): SubmissionView {
   };
 }
 
-/** 404 when no such row, 403 when it is another learner's. */
-async function ownedSubmission(db: Db, userId: string, id: string): Promise<{ ok: true; row: Submission } | { ok: false; result: ApiResult<never> }> {
-  const row = await db.submission.findUnique({ where: { id } });
-  if (!row) return { ok: false, result: fail(404, "not-found", `There is no submission "${id}".`) };
-  if (row.userId !== userId) return { ok: false, result: fail(403, "forbidden", "This submission belongs to another learner.") };
-  return { ok: true, row };
+/** 404 when no such row, 403 when it is another learner's; null when `userId` owns it. */
+function accessProblem(row: { userId: string } | null, userId: string, id: string): ApiResult<never> | null {
+  if (!row) return fail(404, "not-found", `There is no submission "${id}".`);
+  if (row.userId !== userId) return fail(403, "forbidden", "This submission belongs to another learner.");
+  return null;
 }
 
 export async function getSubmission(db: Db, userId: string, id: string): Promise<ApiResult<SubmissionView>> {
-  const owned = await ownedSubmission(db, userId, id);
-  return owned.ok ? ok(toSubmissionView(owned.row)) : owned.result;
+  const row = await db.submission.findUnique({ where: { id } });
+  return accessProblem(row, userId, id) ?? ok(toSubmissionView(row!));
 }
 
 export function isFinished(status: string): boolean {
@@ -226,9 +225,7 @@ export function isFinished(status: string): boolean {
 /** For the events stream: ownership checked once, then only the cheap status column is polled. */
 export async function checkSubmissionAccess(db: Db, userId: string, id: string): Promise<ApiResult<{ id: string }>> {
   const row = await db.submission.findUnique({ where: { id }, select: { userId: true } });
-  if (!row) return fail(404, "not-found", `There is no submission "${id}".`);
-  if (row.userId !== userId) return fail(403, "forbidden", "This submission belongs to another learner.");
-  return ok({ id });
+  return accessProblem(row, userId, id) ?? ok({ id });
 }
 
 export async function submissionStatus(db: Db, id: string): Promise<SubmissionStatus | null> {
