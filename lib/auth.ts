@@ -34,6 +34,11 @@ export const authOptions: NextAuthOptions = {
       if (user) token.sub = user.id;
       return token;
     },
+    // Every redirect next-auth makes (callbackUrl after sign-in and sign-out, error pages) goes through the same
+    // same-origin check as the sign-in and sign-up pages.
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
   },
 };
 

@@ -40,4 +40,22 @@ describe("role guards", () => {
     expect(safeCallbackPath("/\\evil.test")).toBe("/");
     expect(safeCallbackPath(null)).toBe("/");
   });
+
+  it("checks callback paths after the URL parser's own normalisation (tabs, newlines, backslashes, dot segments)", () => {
+    // Each of these is what a browser reads as another host once it parses the Location header.
+    for (const raw of ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "\\\\evil.example", "/\t\\evil.example", "/.//evil.example", "/a/..//evil.example", " //evil.example", "javascript:alert(1)", "evil.example", "?next=/x"]) {
+      expect(safeCallbackPath(raw), JSON.stringify(raw)).toBe("/");
+    }
+    // What is returned is the parser's normalised path, so the check and the redirect see the same thing.
+    expect(safeCallbackPath("/review/../exercises?x=1#h")).toBe("/exercises?x=1#h");
+    expect(safeCallbackPath("/%09/evil.example")).toBe("/%09/evil.example");
+  });
+
+  it("accepts absolute URLs only on the given origin (next-auth's redirect callback)", () => {
+    expect(safeCallbackPath("http://localhost:3000/review?x=1", "http://localhost:3000")).toBe("/review?x=1");
+    expect(safeCallbackPath("http://localhost:3001/review", "http://localhost:3000")).toBe("/");
+    expect(safeCallbackPath("http://evil.example/", "http://localhost:3000")).toBe("/");
+    expect(safeCallbackPath("/\t/evil.example", "http://localhost:3000")).toBe("/");
+    expect(safeCallbackPath("/cohorts", "http://localhost:3000")).toBe("/cohorts");
+  });
 });
