@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // LACUNA_NEXT_DIST_DIR lets two builds in one work tree (an engineer's e2e run beside another's) keep apart.
+  distDir: process.env.LACUNA_NEXT_DIST_DIR ?? ".next",
   // Native or wasm-loading packages stay plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "isolated-vm", "@tensorflow/tfjs", "esbuild", "@open-spaced-repetition/binding"],
   // Enables forbidden() → app/forbidden.tsx with a real 403 status (used by requireRole in lib/auth.ts).

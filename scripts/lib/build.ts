@@ -4,10 +4,12 @@ import path from "node:path";
 import { repoRoot } from "./schemas";
 
 export const NEXT_BIN = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
-const BUILD_ID = path.join(repoRoot, ".next", "BUILD_ID");
+/** The build folder: `.next`, or LACUNA_NEXT_DIST_DIR (read by next.config.ts too). */
+export const NEXT_DIST_DIR = process.env.LACUNA_NEXT_DIST_DIR ?? ".next";
+const BUILD_ID = path.join(repoRoot, NEXT_DIST_DIR, "BUILD_ID");
 /** What a production build is made from; a newer file in here means the build is stale. */
 export const BUILD_INPUTS = ["app", "lib", "messages", "exercises", "grader", "components", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
-const SKIP_DIRS = new Set(["node_modules", ".next", "data", ".git"]);
+const SKIP_DIRS = new Set(["node_modules", ".next", NEXT_DIST_DIR, "data", ".git"]);
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
