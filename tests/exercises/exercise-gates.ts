@@ -82,9 +82,14 @@ function call(fn: LearnerFunction, args: Json[]): { output?: unknown; error?: st
   }
 }
 
-/** A coarse shape signature of a case's arguments: array lengths, nested. */
+/** A coarse shape signature of a case's arguments: array lengths and object keys, nested. */
 function shapeSignature(args: Json[]): string {
-  const shape = (value: Json): string => (Array.isArray(value) ? `[${value.length}:${value.map(shape).join(",")}]` : "s");
+  const shape = (value: Json): string =>
+    Array.isArray(value)
+      ? `[${value.length}:${value.map(shape).join(",")}]`
+      : value !== null && typeof value === "object"
+        ? `{${Object.entries(value).map(([key, item]) => `${key}=${shape(item)}`).join(",")}}`
+        : "s";
   return args.map(shape).join("|");
 }
 
