@@ -1,0 +1,58 @@
+/**
+ * `lacuna check --mutants` as an author runs it, on a fixture whose cases are deliberately weak
+ * (tests/fixtures/mutation-exercises): a true survivor, a seed-dependent survivor, and a stale
+ * `mutant-equivalent` mark must all be reported, with line:column and original → mutated.
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { MutationReport } from "../../grader/mutants/gate";
+import { repoRoot } from "./helpers";
+
+const mutationRoot = path.join(repoRoot, "tests", "fixtures", "mutation-exercises");
+const slow = 240_000;
+
+function lacuna(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      ["lacuna", ...args],
+      { cwd: repoRoot, env: { ...process.env, LACUNA_EXERCISES_DIR: mutationRoot, npm_config_registry: "http://127.0.0.1:9/" }, timeout: slow - 10_000 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("lacuna check --mutants", () => {
+  it("lists survivors, seed-dependent survivors and stale equivalence marks, and fails below 90 %", async () => {
+    const run = await lacuna("check", "--mutants", "fixture-weak-mse", "--seeds", "2", "--json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const [report] = JSON.parse(run.stdout) as MutationReport[];
+    expect(report!.slug).toBe("fixture-weak-mse");
+    expect(report!.seeds).toEqual([1, 2]);
+    expect(report!.tested).toBe(report!.generated);
+    const survivors = report!.survivors.map((m) => `${m.line}:${m.column} ${m.original} → ${m.mutated} ${m.status} passes ${m.passingSeeds.join(",")}`);
+    expect(survivors).toEqual([
+      "5:19 Math.abs(predictions[i]! - targets[i]!) → (predictions[i]! - targets[i]!) survived passes 1,2",
+      "7:21 2 → 3 seed-dependent passes 1",
+    ]);
+    expect(report!.staleMarks.map((m) => `${m.line}:${m.column} ${m.original} → ${m.mutated}`)).toEqual(["7:18 ** → *"]);
+    const counted = report!.mutants.filter((m) => m.status !== "equivalent" && m.status !== "invalid").length;
+    expect(report!.killed).toBe(counted - 2);
+    expect(report!.score).toBeCloseTo(report!.killed / counted, 12);
+    expect(report!.ok).toBe(false);
+  }, slow);
+
+  it("prints the same findings for people, and refuses --budget without --mutants", async () => {
+    const run = await lacuna("check", "--mutants", "fixture-weak-mse", "--seeds", "2", "--budget", "100");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^✗ fixture-weak-mse: \d+\/\d+ mutants killed = \d+\.\d %, seeds 1, 2, 1 marked equivalent/);
+    expect(run.stdout).toContain("    survivor 7:21 2 → 3 (literal): seed-dependent: passes every case on seed 1, caught elsewhere by visible case \"one error that depends on the seed\"");
+    expect(run.stdout).toContain("    survivor 5:19 Math.abs(predictions[i]! - targets[i]!) → (predictions[i]! - targets[i]!) (math): passes every case");
+    expect(run.stdout).toContain("    stale mark 7:18 ** → * (arithmetic): marked equivalent");
+    const misuse = await lacuna("check", "fixture-weak-mse", "--budget", "5");
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toContain("--budget limits the mutants graded: use it with --mutants");
+  }, slow);
+});
