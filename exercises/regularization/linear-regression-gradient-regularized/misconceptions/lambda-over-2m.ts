@@ -1,0 +1,27 @@
+/** Misconception "lambda-over-2m": adds λ/(2m)·w_j to the gradient: the penalty's coefficient copied without differentiating w_j² (which gives 2w_j). */
+export function computeGradientRegularized(
+  X: number[][],
+  y: number[],
+  w: number[],
+  b: number,
+  lambda: number,
+  alpha: number,
+): { dj_dw: number[]; dj_db: number; w_next: number[]; b_next: number } {
+  const m = X.length;
+  const n = w.length;
+  const dataGradient = new Array<number>(n).fill(0);
+  let dj_db = 0;
+  for (let i = 0; i < m; i++) {
+    const row = X[i]!;
+    let error = b - y[i]!;
+    for (let j = 0; j < n; j++) error += w[j]! * row[j]!;
+    for (let j = 0; j < n; j++) dataGradient[j] = dataGradient[j]! + error * row[j]!;
+    dj_db += error;
+  }
+  for (let j = 0; j < n; j++) dataGradient[j] = dataGradient[j]! / m;
+  dj_db /= m;
+  const dj_dw = dataGradient.map((g, j) => g + (lambda / (2 * m)) * w[j]!);
+  const decay = 1 - (alpha * lambda) / (2 * m);
+  const w_next = w.map((wj, j) => decay * wj - alpha * dataGradient[j]!);
+  return { dj_dw, dj_db, w_next, b_next: b - alpha * dj_db };
+}
