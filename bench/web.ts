@@ -206,7 +206,8 @@ async function submitAndWait(base: string, cookie: string, source: string, kind:
   const startedWall = Date.now();
   const posted = await fetch(`${base}/api/submissions`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie },
+    // Origin as a browser sends it: proxy.ts refuses state-changing requests without this site's Origin.
+    headers: { "content-type": "application/json", origin: base, cookie },
     body: JSON.stringify({ slug: SLUG, source, kind }),
   });
   const created = (await posted.json()) as { id?: string; error?: string };

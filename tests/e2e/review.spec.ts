@@ -63,7 +63,7 @@ test("a bad import is refused with its line number", async ({ page }) => {
   });
   await page.getByTestId("review-import").getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("review-import").getByRole("alert")).toContainText("2: review_rating");
-  const response = await page.request.post("/api/review/import", { headers: { "content-type": "text/csv" }, data: "card_id,review_time\nx,1\n" });
+  const response = await page.request.post("/api/review/import", { headers: { origin: new URL(page.url()).origin, "content-type": "text/csv" }, data: "card_id,review_time\nx,1\n" });
   expect(response.status()).toBe(400);
   expect(((await response.json()) as { issues: { line: number }[] }).issues[0]!.line).toBe(1);
 });
