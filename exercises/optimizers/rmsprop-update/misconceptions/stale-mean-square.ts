@@ -1,0 +1,21 @@
+/** Misconception "stale-mean-square": divides by the root of S from before this step. */
+export function updateParametersWithRMSprop(
+  parameters: Record<string, number[][]>,
+  grads: Record<string, number[][]>,
+  s: Record<string, number[][]>,
+  beta: number,
+  alpha: number,
+  epsilon: number,
+): { parameters: Record<string, number[][]>; s: Record<string, number[][]> } {
+  const newParameters: Record<string, number[][]> = {};
+  const newS: Record<string, number[][]> = {};
+  for (const name of Object.keys(parameters)) {
+    const key = "d" + name;
+    const gradient = grads[key]!;
+    const old = s[key]!;
+    const S = old.map((row, i) => row.map((sij, j) => beta * sij + (1 - beta) * gradient[i]![j]! ** 2));
+    newS[key] = S;
+    newParameters[name] = parameters[name]!.map((row, i) => row.map((p, j) => p - alpha * gradient[i]![j]! / (Math.sqrt(old[i]![j]!) + epsilon)));
+  }
+  return { parameters: newParameters, s: newS };
+}
