@@ -1,0 +1,22 @@
+/** Misconception "sign-zero-as-one": takes sign(w) as w ≥ 0 ? 1 : −1, so a zero weight gets the L1 gradient +λ₁. */
+export function regularizationPenalties(
+  W: number[][],
+  lambda1: number,
+  lambda2: number,
+): { l1: number; l2: number; dl1_dW: number[][]; dl2_dW: number[][] } {
+  let absolute = 0;
+  let squares = 0;
+  for (const row of W) {
+    for (const w of row) {
+      absolute += Math.abs(w);
+      squares += w * w;
+    }
+  }
+  const sign = (w: number): number => (w >= 0 ? 1 : -1);
+  return {
+    l1: lambda1 * absolute,
+    l2: lambda2 * squares,
+    dl1_dW: W.map((row) => row.map((w) => lambda1 * sign(w))),
+    dl2_dW: W.map((row) => row.map((w) => 2 * lambda2 * w)),
+  };
+}
