@@ -1,0 +1,22 @@
+/** Misconception "zero-division-as-one": takes 0/0 as 1: precision 1 with no predicted positives, recall 1 with no actual positives. */
+export function precisionRecallF1(
+  probabilities: number[],
+  y: number[],
+  threshold: number,
+): { truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number; f1: number } {
+  let truePositives = 0;
+  let falsePositives = 0;
+  let falseNegatives = 0;
+  for (let i = 0; i < y.length; i++) {
+    const predicted = probabilities[i]! >= threshold;
+    const actual = y[i] === 1;
+    if (predicted && actual) truePositives++;
+    else if (predicted) falsePositives++;
+    else if (actual) falseNegatives++;
+  }
+  const ratio = (numerator: number, denominator: number): number => (denominator === 0 ? 1 : numerator / denominator);
+  const precision = ratio(truePositives, truePositives + falsePositives);
+  const recall = ratio(truePositives, truePositives + falseNegatives);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { truePositives, falsePositives, falseNegatives, precision, recall, f1 };
+}
