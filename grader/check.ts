@@ -1,13 +1,17 @@
 /**
  * The author's quality gate for an exercise (`lacuna check`): the model solution passes every case for 20
- * seeds; every misconception fails at least one VISIBLE case and is named by the diagnosis; both languages
- * are present everywhere; the starter compiles; the cross-check (if any) holds.
+ * seeds, and agrees with the float32 reference within a tenth of the tolerance (so float32 never rejects a
+ * correct float64 learner); every misconception fails at least one VISIBLE case on every seed and is named
+ * by the diagnosis; both languages are present everywhere; the starter compiles; the cross-check (if any)
+ * holds.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ExerciseEntry } from "../exercises/catalog";
-import { generateCases, loadOracle } from "../exercises/oracle";
-import type { Localized } from "../exercises/schema";
+import { generateCases, loadOracle, type ExerciseOracle } from "../exercises/oracle";
+import type { ExerciseMeta, Json, Localized, Tolerance } from "../exercises/schema";
+import { compareOutputs } from "./compare";
 import { formatNumber } from "./format";
 import type { GraderPool } from "./pool";
 import type { GradeReport } from "./report";
@@ -59,6 +63,53 @@ function failureSummary(report: GradeReport): string {
   return `case "${failed.name}": ${detail}`;
 }
 
+/** The share of the tolerance the float64 model solution may use: the rest is margin for learners who sum in another order. */
+export const float64Margin = 0.1;
+
+const tighter = (t: Tolerance): Tolerance => ({ rtol: t.rtol * float64Margin, atol: t.atol * float64Margin });
+
+/**
+ * Runs the model solution in-process (plain float64 JavaScript, as a learner's code runs) on every case of
+ * `seeds` and compares it with the TensorFlow.js reference at a tenth of the exercise's tolerance. A case
+ * float32 cannot resolve (the reference rounds a small difference of large numbers to 0, a two-sided
+ * difference with a tiny ε, a tiny variance) shows up here long before it rejects a correct learner.
+ */
+export async function float32Problems(entry: ExerciseEntry, oracle: ExerciseOracle, seeds: readonly number[]): Promise<string[]> {
+  const { meta } = entry;
+  const mod = (await import(pathToFileURL(path.join(entry.dir, "solution.ts")).href)) as Record<string, unknown>;
+  const solution = mod[meta.functionName];
+  if (typeof solution !== "function") return [`solution.ts exports no function ${meta.functionName}`];
+  const tolerance: ExerciseMeta["tolerance"] = {
+    default: tighter(meta.tolerance.default),
+    outputs: Object.fromEntries(Object.entries(meta.tolerance.outputs).map(([key, t]) => [key, tighter(t)])),
+  };
+  const settings = { tolerance, gradientOutputs: meta.gradientOutputs };
+  const found: string[] = [];
+  for (const seed of seeds) {
+    for (const c of generateCases(oracle, seed)) {
+      const expected = oracle.reference(...(structuredClone(c.args) as Json[]));
+      let got: unknown;
+      try {
+        got = (solution as (...args: Json[]) => unknown)(...(structuredClone(c.args) as Json[]));
+      } catch (error) {
+        found.push(`seed ${seed} case "${c.name}": the model solution throws in-process: ${(error as Error).message}`);
+        continue;
+      }
+      const comparison = compareOutputs(expected, got, settings);
+      if (!comparison.passed) {
+        const where = comparison.worstIndex ? ` at ${comparison.worstIndex}` : "";
+        const detail = comparison.problems[0]?.message ?? `differs by ${comparison.maxAbsError === null ? "a non-finite value" : formatNumber(comparison.maxAbsError)}${where}`;
+        found.push(`seed ${seed} case "${c.name}": the float64 model solution and the float32 reference disagree beyond a tenth of the tolerance (${detail})`);
+      }
+    }
+  }
+  if (found.length === 0) return [];
+  const shown = found.slice(0, 5).map((p) => `float32 cannot resolve ${p}`);
+  if (found.length > shown.length) shown.push(`float32 cannot resolve ${found.length - shown.length} more case(s)`);
+  shown[0] += "; compute the sensitive step in float64 beside the TensorFlow.js parts, or choose cases float32 resolves, and say which in the exercise";
+  return shown;
+}
+
 export async function checkExercise(entry: ExerciseEntry, pool: GraderPool, options: CheckOptions = {}): Promise<ExerciseCheck> {
   const seeds = Array.from({ length: options.seeds ?? 20 }, (_, i) => i + 1);
   const slug = entry.meta.slug;
@@ -73,6 +124,8 @@ export async function checkExercise(entry: ExerciseEntry, pool: GraderPool, opti
     if (!cases.some((c) => c.visible)) problems.push(`seed ${seed}: no visible case`);
     if (!cases.some((c) => !c.visible)) warnings.push(`seed ${seed}: no hidden case`);
   }
+
+  problems.push(...(await float32Problems(entry, oracle, seeds)));
 
   const starter = await pool.grade({ slug, source: read("starter.ts"), seed: 1, mode: "visible" });
   gradings += 1;

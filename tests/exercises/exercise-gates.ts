@@ -16,6 +16,7 @@ import { describe, expect, it } from "vitest";
 import { exerciseDirs, loadExerciseEntry, type ExerciseEntry } from "../../exercises/catalog";
 import { generateCases, loadOracle, type ExerciseOracle } from "../../exercises/oracle";
 import type { ExerciseMeta, Json, ParsedExerciseCase, Tolerance } from "../../exercises/schema";
+import { diagnose } from "../../grader/diagnose";
 import { notesAvailable, readNotes } from "../helpers/notes";
 
 /** Seeds 1..20; `LACUNA_GATE_SEEDS=500` sweeps deeper when tuning tolerances or case generators. */
@@ -258,25 +259,24 @@ export function describeExerciseGates(slug: string, solutionFunction: (...args: 
           });
           if (!caught) undetected.push(`seed ${seed}: ${id} passes every visible case`);
         }
-        // As the grader's diagnosis sees it: a learner who holds misconception A fails exactly the visible
-        // cases where A is wrong; another misconception B would be named too if it agreed with A on all of them.
+        // As the grader's diagnosis sees it (the same `diagnose`): a learner who holds misconception A fails
+        // exactly the visible cases where A is wrong and passes the others; another misconception B is named
+        // too when it predicts A's outputs on all of them, on finite evidence.
+        const outputsOf = (id: string): (unknown | null)[] => outputs.get(id)!.map((r) => (r.error !== undefined ? null : r.output));
         for (const a of ids) {
-          const failing = visible.map((_, k) => k).filter((k) => {
-            const r = outputs.get(a)![k]!;
-            return r.error !== undefined || outputMismatch(r.output, visible[k]!.expected, meta) !== null;
-          });
+          const graded = visible.map((v, k) => ({ k, expected: v.expected, r: outputs.get(a)![k]! })).filter(({ r }) => r.error === undefined);
+          const failing = graded.filter(({ r, expected }) => outputMismatch(r.output, expected, meta) !== null);
           if (failing.length === 0) continue;
-          for (const b of ids) {
-            if (b === a) continue;
-            const agrees = failing.every((k) => {
-              const ra = outputs.get(a)![k]!;
-              const rb = outputs.get(b)![k]!;
-              // A misconception that throws predicts nothing, as in the grader's diagnosis.
-              if (ra.error !== undefined || rb.error !== undefined) return false;
-              return outputMismatch(rb.output, ra.output, meta) === null;
-            });
-            if (agrees) alike.add(`seed ${seed}: ${b} agrees with ${a} on every visible case ${a} fails`);
-          }
+          const named = diagnose({
+            misconceptions: meta.misconceptions,
+            failing: failing.map(({ k, expected, r }) => ({ caseIndex: k, expected, got: r.output })),
+            passing: graded.filter((g) => !failing.includes(g)).map(({ k, r }) => ({ caseIndex: k, got: r.output })),
+            outputsOf,
+            settings: { tolerance: meta.tolerance, gradientOutputs: meta.gradientOutputs },
+            lang: "en",
+          }).map((d) => d.misconceptionId);
+          if (!named.includes(a)) alike.add(`seed ${seed}: ${a} is not named for its own outputs (names ${named.join(", ") || "nothing"})`);
+          for (const b of named) if (b !== a) alike.add(`seed ${seed}: ${b} agrees with ${a} on every visible case ${a} fails`);
         }
       }
       expect(undetected).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * Cases for computeGradient. Values sit on a 1/8 grid, so float64 (the learner) and float32 (the TensorFlow.js
- * reference) read exactly the same inputs. The visible cases keep m ∉ {1, 2} in most shapes (so "times m" and
+ * reference) read exactly the same inputs, except the housing lab's published numbers, which the reference
+ * resolves by taking the residuals in float64. The visible cases keep m ∉ {1, 2} in most shapes (so "times m" and
  * "times 2" differ), b ≠ 0 and residuals of both signs.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
@@ -46,6 +47,22 @@ function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase[
   return { name, visible, args: [p.X, p.y, p.w, p.b], ...(note ? { note } : {}) };
 }
 
+/**
+ * The published lab (X, y and the w, b its gradient descent reaches), the same on every seed. Its inputs are not
+ * on the 1/8 grid and its residuals are ~1e−6 of predictions near 460: only a reference that takes the residuals
+ * in float64 (reference.ts) resolves its gradient, so this case keeps that step honest.
+ */
+const housingLab: Problem = {
+  X: [
+    [2104, 5, 1, 45],
+    [1416, 3, 2, 40],
+    [852, 2, 1, 35],
+  ],
+  y: [460, 232, 178],
+  w: [0.39133535, 18.75376741, -53.36032453, -26.42131618],
+  b: 785.1811367994083,
+};
+
 const generate: CaseGenerator = (seed) => {
   const rng = (index: number): Rng => createRng(caseSeed(seed, index));
   const cases: ExerciseCase[] = [];
@@ -82,6 +99,12 @@ const generate: CaseGenerator = (seed) => {
       }),
     );
   }
+  cases.push(
+    toCase("the housing lab at its optimum", true, structuredClone(housingLab), {
+      zh: "DeepLearning.AI 房价实验在梯度下降收敛后的参数:预测值和 $y$ 只差约 $10^{-6}$,梯度很小($\\frac{\\partial J}{\\partial w_0}\\approx-2.73\\times10^{-3}$)但不是 0。特征没有缩放(房屋面积约 2000),所以 $w_0$ 方向的梯度比其他方向大得多。",
+      en: "The DeepLearning.AI housing lab's parameters after gradient descent has converged: the predictions miss $y$ by about $10^{-6}$, so the gradient is small ($\\frac{\\partial J}{\\partial w_0}\\approx-2.73\\times10^{-3}$) but not 0. The features are not scaled (sizes around 2000), so the gradient along $w_0$ is far larger than along the others.",
+    }),
+  );
   {
     const r = rng(4);
     cases.push(toCase("more examples", false, problem(r, r.int(8, 14), r.int(2, 4))));

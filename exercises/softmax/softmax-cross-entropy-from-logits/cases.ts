@@ -70,12 +70,14 @@ const generate: CaseGenerator = (seed) => {
     const close = padded([1000, 999, -1000]);
     const p = {
       Z: [confident, tied, close],
-      y: [r.int(0, classes - 1), r.int(0, classes - 1), close.indexOf(999)],
+      // The confident example's true class is always its −1000 one (loss 2000): a probability computed first
+      // underflows to 0 there, so −log of it is Infinity on every seed, not only when a random label lands there.
+      y: [confident.indexOf(-1000), r.int(0, classes - 1), close.indexOf(999)],
     };
     cases.push(
       toCase("large logits (±1000)", true, p, {
-        zh: "$e^{1000}$ 溢出为 `Infinity`、$e^{-1000}$ 下溢为 0,不减最大值的 softmax 会得到 `NaN`。减去每行的最大值后结果完全正常:例如全为 $-1000$ 的那一行损失是 $\\log N$。",
-        en: "$e^{1000}$ overflows to `Infinity` and $e^{-1000}$ underflows to 0, so a softmax without the max shift gives `NaN`. After subtracting each row's maximum everything is ordinary: the all-$(-1000)$ row, for instance, has loss $\\log N$.",
+        zh: "$e^{1000}$ 溢出为 `Infinity`、$e^{-1000}$ 下溢为 0,不减最大值的 softmax 会得到 `NaN`。减去每行的最大值后结果完全正常:例如全为 $-1000$ 的那一行损失是 $\\log N$。第一个样本的真实类别是 logit 为 $-1000$ 的那一类,损失是 2000:它的概率 $e^{-2000}$ 下溢为 0,先算概率再取 log 会得到 `Infinity`,要用 log-softmax。",
+        en: "$e^{1000}$ overflows to `Infinity` and $e^{-1000}$ underflows to 0, so a softmax without the max shift gives `NaN`. After subtracting each row's maximum everything is ordinary: the all-$(-1000)$ row, for instance, has loss $\\log N$. The first example's true class is its $-1000$ one, with loss 2000: its probability $e^{-2000}$ underflows to 0, so taking the log of the probability gives `Infinity`; use log-softmax.",
       }),
     );
   }
