@@ -1,7 +1,7 @@
 // Sign-up and credential checks against the database; framework-free so tests call them directly.
 import { z } from "zod";
 import type { Db, User } from "./db";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { roleSchema } from "./roles";
 
@@ -65,7 +65,11 @@ export async function signUp(db: Db, raw: unknown, role: Role = "learner"): Prom
 export async function checkCredentials(db: Db, email: unknown, password: unknown): Promise<User | null> {
   if (typeof email !== "string" || typeof password !== "string" || !email || !password) return null;
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user) return null;
+  // An unknown address takes the same bcrypt work as a wrong password (no timing tells which accounts exist).
+  if (!user) {
+    await verifyAgainstNothing(password);
+    return null;
+  }
   return (await verifyPassword(password, user.passwordHash)) ? user : null;
 }
 

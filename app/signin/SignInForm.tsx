@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { useT } from "@/lib/i18n/client";
+import { THROTTLED_ERROR } from "@/lib/auth-errors";
 
 export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
   const t = useT();
@@ -25,7 +26,13 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
       return;
     }
     setPending(false);
-    setError(result?.error === "CredentialsSignin" ? t("auth.errors.credentials") : t("auth.errors.generic"));
+    setError(
+      result?.error === "CredentialsSignin"
+        ? t("auth.errors.credentials")
+        : result?.error === THROTTLED_ERROR
+          ? t("auth.errors.tooManyAttempts")
+          : t("auth.errors.generic"),
+    );
   }
 
   return (

@@ -1,6 +1,19 @@
+// next-auth's routes (sign-in, sign-out, session, CSRF token). The credentials callback goes through the sign-in
+// throttle (lib/sign-in-throttle.ts) first: failed passwords are counted per account and per address.
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { createSignInThrottle, throttleCredentialsSignIn, type SignInThrottle } from "@/lib/sign-in-throttle";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+let throttle: SignInThrottle | undefined;
+
+export async function POST(request: Request, context: Context): Promise<Response> {
+  throttle ??= createSignInThrottle(getDb());
+  return throttleCredentialsSignIn(request, (forwarded) => handler(forwarded, context), throttle);
+}
+
+export { handler as GET };
