@@ -323,6 +323,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
       diagnosis = diagnose({
         misconceptions: entry.meta.misconceptions,
         failing: failing.map(({ index, i }) => ({ caseIndex: index, expected: set.expected[index], got: gotValues[i] })),
+        passing: selected.flatMap(({ index }, i) => (cases[i]!.passed ? [{ caseIndex: index, got: gotValues[i] }] : [])),
         outputsOf: (id) => outputs.get(id) ?? [],
         settings,
         lang: job.lang,
