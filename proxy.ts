@@ -5,6 +5,8 @@
 // - passes the requested path to server components so guards (lib/auth.ts requireUser/requireRole) can send a
 //   signed-out visitor to /signin?callbackUrl=<that path>.
 import { NextResponse, type NextRequest } from "next/server";
+import { checkServerActionRequest } from "@/lib/actions/guard";
+import { declaredLengthRefusal, malformedPathReason } from "@/lib/http/limits";
 import { checkStateChangingRequest, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/web-security";
 
 function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
@@ -13,10 +15,19 @@ function withSecurityHeaders(response: NextResponse, csp: string): NextResponse 
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const csp = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+  const refuse = (status: number, error: string) => withSecurityHeaders(NextResponse.json({ error }, { status }), csp);
+  // A path that does not percent-decode, or a body larger than the route takes (lib/http/limits.ts).
+  const badPath = malformedPathReason(request.nextUrl.pathname);
+  if (badPath) return refuse(400, badPath);
+  const tooLarge = declaredLengthRefusal(request.nextUrl.pathname, request.headers);
+  if (tooLarge) return refuse(tooLarge.status, tooLarge.error);
   const refusal = checkStateChangingRequest({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
-  if (refusal) return withSecurityHeaders(NextResponse.json({ error: refusal.error }, { status: refusal.status }), csp);
+  if (refusal) return refuse(refusal.status, refusal.error);
+  // A server action's arguments must have the action's shape (lib/actions/guard.ts), else Next answers 500.
+  const badAction = await checkServerActionRequest(request);
+  if (badAction) return refuse(badAction.status, badAction.error);
   const headers = new Headers(request.headers);
   headers.set("x-lacuna-path", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("Content-Security-Policy", csp);
@@ -24,6 +35,19 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 // Static build output gets its headers from next.config.ts (no proxy work per asset).
+// A request declaring a body over its route's limit skips the proxy (Next would wait for the whole body before
+// sending the proxy's answer) and is refused at once by next.config.ts's rewrite to /api/request-too-large. The
+// two Content-Length patterns are integerAbove(bodyLimitFor(path)) from lib/http/limits.ts, written out because
+// Next reads this config without running it (tests/security/limits.test.ts keeps them equal).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|api/review/import$).*)",
+      missing: [{ type: "header", key: "content-length", value: "0*(?:[1-9]\\d{6,}|[3-9]\\d{5}|2[7-9]\\d{4}|26[3-9]\\d{3}|262[2-9]\\d{2}|2621[5-9]\\d{1}|26214[5-9])" }],
+    },
+    {
+      source: "/api/review/import",
+      missing: [{ type: "header", key: "content-length", value: "0*(?:[1-9]\\d{7,}|[6-9]\\d{6}|5[4-9]\\d{5}|53[1-9]\\d{4}|5309\\d{3}|5308[5-9]\\d{2}|53084[2-9]\\d{1}|530841[7-9])" }],
+    },
+  ],
 };

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { loadCatalog } from "@/exercises/catalog";
+import { parseActionArgs } from "@/lib/actions/schemas";
 import { requireRole } from "@/lib/auth";
 import { addAssignment, createCohort, findManagedCohort, formatJoinCode, removeAssignment, removeMember, type FieldErrors } from "@/lib/cohorts";
 import { getDb } from "@/lib/db";
@@ -15,14 +16,9 @@ export interface CreateCohortState {
   created?: { id: string; name: string; joinCode: string };
 }
 
-function field(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
-export async function createCohortAction(_previous: CreateCohortState, form: FormData): Promise<CreateCohortState> {
+export async function createCohortAction(previous: CreateCohortState, form: FormData): Promise<CreateCohortState> {
+  const [, values] = parseActionArgs("app/cohorts/actions.ts#createCohortAction", [previous, form]);
   const user = await requireRole("instructor");
-  const values = { name: field(form, "name") };
   const result = await createCohort(getDb(), user.id, values);
   if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, values };
   revalidatePath("/cohorts");
@@ -37,16 +33,17 @@ export interface AssignState {
   values: { exerciseSlug: string; dueDate: string };
 }
 
-async function managedCohortId(form: FormData): Promise<string> {
+async function managedCohortId(cohortId: string): Promise<string> {
   const user = await requireRole("instructor");
-  const cohort = await findManagedCohort(getDb(), user, field(form, "cohortId"));
+  const cohort = await findManagedCohort(getDb(), user, cohortId);
   if (!cohort) notFound();
   return cohort.id;
 }
 
-export async function addAssignmentAction(_previous: AssignState, form: FormData): Promise<AssignState> {
-  const cohortId = await managedCohortId(form);
-  const values = { exerciseSlug: field(form, "exerciseSlug"), dueDate: field(form, "dueDate") };
+export async function addAssignmentAction(previous: AssignState, form: FormData): Promise<AssignState> {
+  const [, fields] = parseActionArgs("app/cohorts/actions.ts#addAssignmentAction", [previous, form]);
+  const cohortId = await managedCohortId(fields.cohortId);
+  const values = { exerciseSlug: fields.exerciseSlug, dueDate: fields.dueDate };
   const slugs = loadCatalog().map((entry) => entry.meta.slug);
   const result = await addAssignment(getDb(), cohortId, values, slugs);
   if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, values };
@@ -55,13 +52,15 @@ export async function addAssignmentAction(_previous: AssignState, form: FormData
 }
 
 export async function removeAssignmentAction(form: FormData): Promise<void> {
-  const cohortId = await managedCohortId(form);
-  await removeAssignment(getDb(), cohortId, field(form, "assignmentId"));
+  const [fields] = parseActionArgs("app/cohorts/actions.ts#removeAssignmentAction", [form]);
+  const cohortId = await managedCohortId(fields.cohortId);
+  await removeAssignment(getDb(), cohortId, fields.assignmentId);
   revalidatePath(`/cohorts/${cohortId}`);
 }
 
 export async function removeMemberAction(form: FormData): Promise<void> {
-  const cohortId = await managedCohortId(form);
-  await removeMember(getDb(), cohortId, field(form, "userId"));
+  const [fields] = parseActionArgs("app/cohorts/actions.ts#removeMemberAction", [form]);
+  const cohortId = await managedCohortId(fields.cohortId);
+  await removeMember(getDb(), cohortId, fields.userId);
   revalidatePath(`/cohorts/${cohortId}`);
 }

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { parseActionArgs } from "@/lib/actions/schemas";
 import { requireUser } from "@/lib/auth";
 import { joinCohort, type FieldErrors } from "@/lib/cohorts";
 import { getDb } from "@/lib/db";
@@ -12,10 +13,9 @@ export interface JoinState {
   joined?: { name: string; alreadyMember: boolean };
 }
 
-export async function joinCohortAction(_previous: JoinState, form: FormData): Promise<JoinState> {
+export async function joinCohortAction(previous: JoinState, form: FormData): Promise<JoinState> {
+  const [, values] = parseActionArgs("app/join/actions.ts#joinCohortAction", [previous, form]);
   const user = await requireUser();
-  const raw = form.get("code");
-  const values = { code: typeof raw === "string" ? raw : "" };
   const result = await joinCohort(getDb(), user.id, values);
   if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, values };
   revalidatePath("/join");
@@ -28,9 +28,8 @@ export async function joinCohortAction(_previous: JoinState, form: FormData): Pr
  * which then says so.
  */
 export async function joinFromInviteAction(form: FormData): Promise<void> {
+  const [{ code }] = parseActionArgs("app/join/actions.ts#joinFromInviteAction", [form]);
   const user = await requireUser();
-  const raw = form.get("code");
-  const code = typeof raw === "string" ? raw : "";
   const result = await joinCohort(getDb(), user.id, { code });
   if (!result.ok) redirect(`/join/${encodeURIComponent(code)}`);
   revalidatePath("/join");

@@ -1,4 +1,5 @@
 "use server";
+import { parseActionArgs } from "@/lib/actions/schemas";
 import { signUp, type FieldErrors } from "@/lib/accounts";
 import { getDb } from "@/lib/db";
 
@@ -9,12 +10,8 @@ export interface SignUpState {
   values: { email: string; name: string };
 }
 
-export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
-  const input = {
-    email: String(form.get("email") ?? ""),
-    name: String(form.get("name") ?? ""),
-    password: String(form.get("password") ?? ""),
-  };
+export async function signUpAction(previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const [, input] = parseActionArgs("app/signup/actions.ts#signUpAction", [previous, form]);
   const result = await signUp(getDb(), input);
   return {
     ok: result.ok,

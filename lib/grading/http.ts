@@ -1,6 +1,7 @@
 // Framework-free request/response helpers shared by the submission routes: every outcome is an ApiResult
 // (status, JSON body, headers) that a route handler turns into a Response and a test asserts directly.
 import { z } from "zod";
+import { readBodyCapped } from "@/lib/http/limits";
 import { BODY_MAX_BYTES, SOURCE_MAX_BYTES } from "./config";
 
 export interface ApiResult<T = unknown> {
@@ -48,21 +49,8 @@ export function sourceTooLarge(source: string): ApiResult<never> | null {
 
 /** The body as UTF-8 text, or null as soon as it passes `limit` bytes (a chunked upload is never buffered whole). */
 async function readCapped(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readBodyCapped(request, limit);
+  return bytes === null ? null : bytes.toString("utf8");
 }
 
 /** The request's JSON body, or a 400/413 result; reads at most BODY_MAX_BYTES. */

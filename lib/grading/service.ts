@@ -30,7 +30,7 @@ export type CreateSubmissionInput = z.input<typeof createSubmissionSchema>;
 
 export const draftSchema = z.object({
   source: sourceSchema,
-  hintsRevealed: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "must be at least 0" }).default(0),
+  hintsRevealed: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "must be at least 0" }).max(100, { error: "must be at most 100" }).default(0),
 });
 
 export const typeCheckSchema = z.object({ slug: slugSchema, source: sourceSchema });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { formatJoinCode, joinCodeSchema, previewJoin } from "@/lib/cohorts";
 import { getDb } from "@/lib/db";
@@ -15,21 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 // Opening the link never joins by itself (a GET must not change anything): it shows the cohort and a
 // Join button; joining lands on /join with a confirmation.
 export default async function JoinWithCodePage({ params }: Params) {
-  const { code: rawCode } = await params;
-  const code = decodeURIComponent(rawCode);
+  // Next has already percent-decoded the segment (decoding it again would throw on a code containing "%").
+  const { code } = await params;
   const user = await requireUser();
   const [t, preview] = await Promise.all([getT(), previewJoin(getDb(), user.id, code)]);
   const normalized = joinCodeSchema.safeParse(code);
 
-  if (!preview) {
-    return (
-      <div className="max-w-md space-y-3">
-        <h1 className="text-2xl font-semibold">{t("cohorts.joinTitle")}</h1>
-        <p role="alert" className="text-red-700">{t("cohorts.unknownCode")}</p>
-        <Link href="/join" className="text-brand-700 underline">{t("cohorts.enterCode")}</Link>
-      </div>
-    );
-  }
+  // An invitation that does not exist (or no longer works) is a real 404, shown by ./not-found.tsx.
+  if (!preview) notFound();
   return (
     <div className="max-w-md space-y-4">
       <h1 className="text-2xl font-semibold">{t("cohorts.inviteTitle", { name: preview.name })}</h1>

@@ -67,9 +67,15 @@ export function parseSchedulerSettings(input: SchedulerSettingsInput = {}): Sche
   return schedulerSettingsSchema.parse(input);
 }
 
+/**
+ * Longest answer time kept with a review, in milliseconds (one day): anything longer is a clock or export error,
+ * and SrsReviewLog.durationMs is a 32-bit integer column (PostgreSQL `integer`, at most 2,147,483,647).
+ */
+export const REVIEW_DURATION_MAX_MS = 24 * 60 * 60 * 1000;
+
 /** Optional facts stored beside a review (SrsReviewLog columns that FSRS itself does not use). */
 export const reviewMetaSchema = z.object({
-  durationMs: z.number().int().min(0).nullable().default(null),
+  durationMs: z.number().int().min(0).max(REVIEW_DURATION_MAX_MS).nullable().default(null),
   source: reviewSourceSchema.default("review"),
   /** Raw exercise score (0..1) the rating was derived from; null for flashcards. */
   score: z.number().min(0).max(1).nullable().default(null),

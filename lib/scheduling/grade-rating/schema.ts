@@ -9,7 +9,7 @@ export const exerciseGradeSchema = z.object({
   /** This was the learner's first submission of the exercise in this review (no retry after feedback). */
   firstTry: z.boolean(),
   /** Hints the learner opened before submitting. */
-  hintsUsed: z.number().int().min(0).default(0),
+  hintsUsed: z.number().int().min(0).max(100).default(0),
   /** Whether the learner looked at the solution before this submission: then nothing was recalled. */
   solutionViewed: z.boolean().default(false),
 });

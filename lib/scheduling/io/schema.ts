@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cardStateSchema, reviewRatingSchema } from "../core/schema";
+import { cardStateSchema, REVIEW_DURATION_MAX_MS, reviewRatingSchema } from "../core/schema";
 
 /** Columns of the FSRS optimizer's review-log CSV (fsrs-optimizer / fsrs-rs / the binding's CSV import). */
 export const reviewCsvColumns = ["card_id", "review_time", "review_rating", "review_state", "review_duration"] as const;
@@ -31,7 +31,14 @@ export const reviewCsvRowSchema = z.object({
       z.number().refine((v) => v >= 0 && v <= 3, { message: "review_state must be 0 (New), 1 (Learning), 2 (Review) or 3 (Relearning)" }).transform((v) => cardStateSchema.parse(v)),
     ),
   ),
-  review_duration: optionalCell(integerText("review_duration (milliseconds)").pipe(z.number().min(0, { message: "review_duration must not be negative" }))),
+  review_duration: optionalCell(
+    integerText("review_duration (milliseconds)").pipe(
+      z
+        .number()
+        .min(0, { message: "review_duration must not be negative" })
+        .max(REVIEW_DURATION_MAX_MS, { message: `review_duration must be at most ${REVIEW_DURATION_MAX_MS} (one day in milliseconds)` }),
+    ),
+  ),
 });
 
 /** A flashcard as the Anki export needs it (independent of the flashcard loader's own types). */

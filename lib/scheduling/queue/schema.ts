@@ -7,7 +7,7 @@ export const queueOptionsSchema = z.object({
   /** Only this topic's items (the "practise this topic" button). */
   focusTopic: z.string().min(1).optional(),
   /** Cap on review (not new) entries; the rest stay due for later. */
-  maxReviews: z.number().int().min(0).optional(),
+  maxReviews: z.number().int().min(0).max(1_000_000).optional(),
   weakness: weaknessOptionsSchema.optional(),
 });
 export type QueueOptionsInput = z.input<typeof queueOptionsSchema>;

@@ -6,6 +6,6 @@ export const masteryOptionsSchema = z.object({
   /** Predicted recall now at or above which a fully covered topic is "proficient". */
   proficientRecall: z.number().min(0).max(1).default(0.9),
   /** Stability (days) every item needs for "mastered"; 21 days is Anki's "mature". */
-  masteredStabilityDays: z.number().min(1).default(21),
+  masteredStabilityDays: z.number().min(1).max(36500).default(21),
 });
 export type MasteryOptionsInput = z.input<typeof masteryOptionsSchema>;
