@@ -7,7 +7,7 @@
  * something unreadable. A mutant that fails on some seeds but passes on others is a survivor too
  * ("seed-dependent"): a learner with that slip, handed one of the passing seeds, would be told they are right,
  * so the case that catches it must catch it whatever the seed draws. Mutants marked equivalent by the author
- * are left out of the score; a mark on a mutant the cases do kill is reported as stale.
+ * are left out of the score; a mark on a mutant the cases do kill (on any seed) is stale and fails the gate.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -140,6 +140,7 @@ export async function runMutationGate(entry: ExerciseEntry, pool: GraderPool, op
   const counted = graded.filter((m) => m.status === "killed" || m.status === "survived" || m.status === "seed-dependent");
   const killed = counted.filter((m) => m.status === "killed").length;
   const score = counted.length > 0 ? killed / counted.length : null;
+  const staleMarks = graded.filter((m) => m.status === "equivalent" && m.passingSeeds.length < seeds.length);
   return {
     slug,
     seeds,
@@ -147,9 +148,9 @@ export async function runMutationGate(entry: ExerciseEntry, pool: GraderPool, op
     tested: graded.length,
     killed,
     score,
-    ok: score === null || score >= mutationTarget,
+    ok: (score === null || score >= mutationTarget) && staleMarks.length === 0,
     survivors: graded.filter((m) => m.status === "survived" || m.status === "seed-dependent"),
-    staleMarks: graded.filter((m) => m.status === "equivalent" && m.passingSeeds.length < seeds.length),
+    staleMarks,
     mutants: graded,
     gradings: (graded.length + 1) * seeds.length,
     durationMs: performance.now() - started,
