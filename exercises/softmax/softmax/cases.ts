@@ -26,13 +26,19 @@ function shuffled<T>(rng: Rng, items: T[]): T[] {
 
 const transpose = (M: number[][]): number[][] => M[0]!.map((_, j) => M.map((row) => row[j]!));
 
-/** Groups of N logits that test stability: ±1000, a sum that overflows, a group far below the batch maximum. */
+/**
+ * Groups of N logits that test stability: ±1000 (at the first and the last position), a sum that overflows,
+ * a group far below the batch maximum, a group of −1000s.
+ */
 function largeGroups(rng: Rng, classes: number): number[][] {
   const filler = (around: number) => (): number => onGrid(around + rng.normal(0, 2));
   const padded = (values: number[], around: number): number[] =>
     shuffled(rng, [...values, ...Array.from({ length: classes - values.length }, filler(around))]);
+  const middle = Array.from({ length: classes - 2 }, filler(0));
   return [
-    padded([1000, -1000], 0),
+    // ±1000 at both ends of a group (not shuffled), so a maximum search that skips an end overflows.
+    [1000, ...middle, -1000],
+    [-1000, ...middle.map((z) => -z), 1000],
     padded([708, 709, 709.5], 700),
     padded([260, 259.5, 259], 255),
     new Array<number>(classes).fill(-1000),
@@ -108,6 +114,15 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(6);
     const m = r.int(6, 12);
     cases.push(toCase("many examples, many classes", false, logits(r, m, r.int(7, 10), 3), 1));
+  }
+  {
+    const r = rng(8);
+    cases.push(
+      toCase("a single example as a row", false, logits(r, 1, r.int(3, 6), 3), 1, {
+        zh: "只有一个样本、按行存放(`axis = 1`):softmax 作用在这一整行上。",
+        en: "One example stored as a row (`axis = 1`): the softmax runs along that whole row.",
+      }),
+    );
   }
   {
     const r = rng(7);

@@ -6,6 +6,7 @@ export function softmax(Z: number[][], axis: number): number[][] {
   if (axis !== 0 && axis !== 1) throw new Error(`axis must be 0 or 1, got ${axis}`);
   const rows = Z.length;
   const cols = Z[0]!.length;
+  // mutant-equivalent(0 → 1): every entry is overwritten in the loop below
   const out: number[][] = Z.map((row) => new Array<number>(row.length).fill(0));
   const groups = axis === 1 ? rows : cols;
   const size = axis === 1 ? cols : rows;
