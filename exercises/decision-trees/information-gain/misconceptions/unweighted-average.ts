@@ -1,0 +1,19 @@
+/** Misconception "unweighted-average": averages the two branch entropies with weight ½ each, whatever their sizes. */
+export function informationGain(y: number[], goesLeft: boolean[]): number {
+  const entropyOf = (labels: number[]): number => {
+    if (labels.length === 0) return 0;
+    const counts = new Map<number, number>();
+    for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    let h = 0;
+    for (const count of counts.values()) {
+      const p = count / labels.length;
+      h -= p * Math.log2(p);
+    }
+    return h;
+  };
+  const left = y.filter((_, i) => goesLeft[i]);
+  const right = y.filter((_, i) => !goesLeft[i]);
+  const m = y.length;
+  void m;
+  return entropyOf(y) - (entropyOf(left) + entropyOf(right)) / 2;
+}

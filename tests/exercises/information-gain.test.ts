@@ -1,0 +1,4 @@
+import { informationGain } from "../../exercises/decision-trees/information-gain/solution";
+import { describeExerciseGates } from "./exercise-gates";
+
+describeExerciseGates("information-gain", informationGain);
