@@ -22,8 +22,10 @@ export function activationDerivatives(
     dSigmoid: sigmoid.map((a) => a * (1 - a)),
     tanh,
     dTanh: tanh.map((a) => 1 - a * a),
+    // mutant-equivalent(> → >=): both branches give 0 at v = 0
     relu: z.map((v) => (v > 0 ? v : 0)),
     dRelu: z.map((v) => (v > 0 ? 1 : 0)),
+    // mutant-equivalent(> → >=): both branches give 0 at v = 0
     leakyRelu: z.map((v) => (v > 0 ? v : alpha * v)),
     dLeakyRelu: z.map((v) => (v > 0 ? 1 : alpha)),
   };

@@ -10,6 +10,7 @@ export function precisionRecallF1(
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;
+  // mutant-equivalent: one step past the end reads undefined, which is neither predicted (undefined ≥ t is false) nor positive
   for (let i = 0; i < y.length; i++) {
     const predicted = probabilities[i]! >= threshold;
     const actual = y[i] === 1;
