@@ -9,7 +9,7 @@ export function predictLogistic(
     let z = b;
     for (let j = 0; j < w.length; j++) z += w[j]! * row[j]!;
     const e = Math.exp(-Math.abs(z));
-    return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    return z >= 0 ? 1 / (1 + e) : e / (1 + e); // mutant-equivalent(>= → >): at z = 0 both branches give 0.5
   });
   return { probabilities, predictions: probabilities.map((f) => (f >= threshold ? 1 : 0)) };
 }

@@ -9,8 +9,8 @@ export function sigmoid(z: number[]): { g: number[]; one_minus_g: number[] } {
     const e = Math.exp(-Math.abs(value));
     const large = 1 / (1 + e);
     const small = e / (1 + e);
-    g.push(value >= 0 ? large : small);
-    one_minus_g.push(value >= 0 ? small : large);
+    g.push(value >= 0 ? large : small); // mutant-equivalent(>= → >): at z = 0 both branches give 0.5
+    one_minus_g.push(value >= 0 ? small : large); // mutant-equivalent(>= → >): at z = 0 both branches give 0.5
   }
   return { g, one_minus_g };
 }
