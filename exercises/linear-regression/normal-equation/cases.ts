@@ -77,12 +77,12 @@ const generate: CaseGenerator = (seed) => {
     const n = r.int(2, 3);
     const X = features(r, m, n);
     const value = onGrid(r.uniform(1, 6));
-    const k = r.int(0, n - 1);
-    for (const row of X) row[k] = value;
+    // Last, so that its zero pivot is the last one elimination meets: skipping that check shows.
+    for (const row of X) row[n - 1] = value;
     cases.push(
       toCase("a constant feature: AᵀA is singular", true, { X, y: targets(r, X) }, {
-        zh: "常数特征这一列是全 1 列(承载 $b$ 的那一列)的倍数,$A$ 的列线性相关,$A^\\top A$ 奇异:$b$ 和这个 $w_k$ 可以此消彼长,最优解不唯一,返回 `null`。",
-        en: "The constant feature's column is a multiple of the column of ones that carries $b$, so the columns of $A$ are dependent and $A^\\top A$ is singular: $b$ and this $w_k$ can trade off against each other, there is no unique best fit, so return `null`.",
+        zh: "常数特征这一列是全 1 列(承载 $b$ 的那一列)的倍数,$A$ 的列线性相关,$A^\\top A$ 奇异:$b$ 和这个 $w_k$ 可以此消彼长,最优解不唯一,返回 `singular: true`。",
+        en: "The constant feature's column is a multiple of the column of ones that carries $b$, so the columns of $A$ are dependent and $A^\\top A$ is singular: $b$ and this $w_k$ can trade off against each other, there is no unique best fit, so return `singular: true`.",
       }),
     );
   }
@@ -101,24 +101,23 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(4);
     const n = r.int(2, 4);
     const X = features(r, r.int(6, 9), n);
-    const [from, to] = [0, r.int(1, n - 1)];
+    const [from, to] = [r.int(0, n - 2), n - 1];
     const factor = r.pick([2, -1, 0.5]);
     for (const row of X) row[to] = row[from]! * factor;
     cases.push(
       toCase("a feature that is a multiple of another", false, { X, y: targets(r, X) }, {
-        zh: "两个特征成比例(例如同一个长度分别以米和半米计),$A^\\top A$ 奇异,返回 `null`。",
-        en: "Two features are proportional (one length in two units, say), so $A^\\top A$ is singular: return `null`.",
+        zh: "两个特征成比例(例如同一个长度分别以米和半米计),$A^\\top A$ 奇异,返回 `singular: true`。",
+        en: "Two features are proportional (one length in two units, say), so $A^\\top A$ is singular: return `singular: true`.",
       }),
     );
   }
   {
     const r = rng(5);
-    const n = r.int(2, 3);
-    const X = features(r, n, n);
+    const X = features(r, 1, r.int(1, 3));
     cases.push(
-      toCase("fewer examples than parameters", false, { X, y: targets(r, X) }, {
-        zh: "$m<n+1$ 时 $A^\\top A$ 的秩至多为 $m$,必然奇异:无数条直线(超平面)都穿过所有点。",
-        en: "With $m<n+1$ the rank of $A^\\top A$ is at most $m$, so it is singular: infinitely many hyperplanes pass through every point.",
+      toCase("a single example: fewer examples than parameters", false, { X, y: targets(r, X) }, {
+        zh: "$m<n+1$ 时 $A^\\top A$ 的秩至多为 $m$,必然奇异:无数条直线(超平面)都穿过所有点。这里 $m=1$。",
+        en: "With $m<n+1$ the rank of $A^\\top A$ is at most $m$, so it is singular: infinitely many hyperplanes pass through every point. Here $m=1$.",
       }),
     );
   }

@@ -28,17 +28,20 @@ export function qrFactor(A: number[][]): number[][] {
   return R;
 }
 
+/** What a singular AᵀA returns: no weights, b = 0 and the flag (null would read as "threw" to the diagnosis). */
+const singular = { w: [], b: 0, singular: true };
+
 const reference: ExerciseReference = (...args) => {
   const [X, y] = argsSchema.parse(args);
   const m = X.length;
   const p = X[0]!.length + 1;
-  if (m < p) return null;
+  if (m < p) return singular;
   const A = X.map((row) => [1, ...row]);
   const R = qrFactor(A).slice(0, p);
   const diagonal = R.map((row, k) => Math.abs(row[k]!));
   const largest = Math.max(...diagonal);
   // An exactly dependent column leaves a zero Householder vector, which tfjs's QR turns into NaN: also singular.
-  if (!diagonal.every((d) => d >= rankTolerance * largest)) return null;
+  if (!diagonal.every((d) => d >= rankTolerance * largest)) return singular;
   // Solves RᵀR δ = g: forward substitution with Rᵀ, then back substitution with R (float64).
   const solveRtR = (g: number[]): number[] => {
     const u = new Array<number>(p).fill(0);
@@ -62,7 +65,7 @@ const reference: ExerciseReference = (...args) => {
     const step = solveRtR(gradient);
     for (let c = 0; c < p; c++) theta[c] = theta[c]! + step[c]!;
   }
-  return { w: theta.slice(1), b: theta[0]! };
+  return { w: theta.slice(1), b: theta[0]!, singular: false };
 };
 
 export default reference;

@@ -1,5 +1,5 @@
 /** Misconception "bias-left-out": solves XᵀXw = Xᵀy with no column of ones, so b is fixed at 0 and the fit must pass through the origin. */
-export function normalEquation(X: number[][], y: number[]): { w: number[]; b: number } | null {
+export function normalEquation(X: number[][], y: number[]): { w: number[]; b: number; singular: boolean } {
   const m = X.length;
   const p = X[0]!.length;
   const A = X.map((row) => [...row]);
@@ -18,7 +18,7 @@ export function normalEquation(X: number[][], y: number[]): { w: number[]; b: nu
   for (let col = 0; col < p; col++) {
     let best = col;
     for (let r = col + 1; r < p; r++) if (Math.abs(M[r]![col]!) > Math.abs(M[best]![col]!)) best = r;
-    if (Math.abs(M[best]![col]!) <= 1e-9 * scale) return null;
+    if (Math.abs(M[best]![col]!) <= 1e-9 * scale) return { w: [], b: 0, singular: true };
     [M[col], M[best]] = [M[best]!, M[col]!];
     const pivotRow = M[col]!;
     for (let r = col + 1; r < p; r++) {
@@ -34,5 +34,5 @@ export function normalEquation(X: number[][], y: number[]): { w: number[]; b: nu
     for (let c = r + 1; c < p; c++) sum -= row[c]! * theta[c]!;
     theta[r] = sum / row[r]!;
   }
-  return { w: theta, b: 0 };
+  return { w: theta, b: 0, singular: false };
 }

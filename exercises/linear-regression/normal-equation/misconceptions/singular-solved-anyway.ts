@@ -1,5 +1,5 @@
 /** Misconception "singular-solved-anyway": skips a zero pivot (the free parameter stays 0) instead of reporting that AᵀA is singular, so it returns one of infinitely many fits. */
-export function normalEquation(X: number[][], y: number[]): { w: number[]; b: number } | null {
+export function normalEquation(X: number[][], y: number[]): { w: number[]; b: number; singular: boolean } {
   const m = X.length;
   const p = X[0]!.length + 1;
   const A = X.map((row) => [1, ...row]);
@@ -34,5 +34,5 @@ export function normalEquation(X: number[][], y: number[]): { w: number[]; b: nu
     for (let c = r + 1; c < p; c++) sum -= row[c]! * theta[c]!;
     theta[r] = Math.abs(row[r]!) <= 1e-9 * scale ? 0 : sum / row[r]!;
   }
-  return { w: theta.slice(1), b: theta[0]! };
+  return { w: theta.slice(1), b: theta[0]!, singular: false };
 }
