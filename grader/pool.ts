@@ -94,6 +94,11 @@ function reportFor(subject: ReportSubject, error: RuntimeError, status: GradeRep
   return reportWithoutCases(subject, status, { runtimeError: error });
 }
 
+/** A failure that is not the submission's: the daemon grades it again on a fresh worker. */
+function retryableReportFor(subject: ReportSubject, error: RuntimeError): GradeReport {
+  return { ...reportFor(subject, error, "error"), retryable: true };
+}
+
 export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
   const limits: GraderLimits = resolveLimits(options.limits);
   const root = path.resolve(options.exercisesRoot ?? defaultExercisesRoot());
@@ -200,12 +205,12 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
         const text = messages[job.message.job.lang];
         const outOfMemory = signal === "SIGABRT" || code === 134 || /out of memory|allocation failed/i.test(slot.stderrTail);
         const report = closed
-          ? reportFor(job.message.job, { kind: "internal", message: text.poolClosed, location: null }, "error")
+          ? retryableReportFor(job.message.job, { kind: "internal", message: text.poolClosed, location: null })
           : slot.killedByWatchdog
           ? reportFor(job.message.job, { kind: "timeout", message: text.watchdog(limits.submissionMs), location: null }, "failed")
           : outOfMemory
             ? reportFor(job.message.job, { kind: "memory", message: `${text.memory(limits.memoryMb)}: ${text.crashed}`, location: null }, "failed")
-            : reportFor(job.message.job, { kind: "crash", message: text.killedFromOutside, location: null }, "error");
+            : retryableReportFor(job.message.job, { kind: "crash", message: text.killedFromOutside, location: null });
         finish(slot, report);
       }
       if (!closed) {
@@ -261,7 +266,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       const request = parsedRequest.data;
       const text = messages[request.lang];
       const base = { slug: request.slug, seed: request.seed, lang: request.lang, mode: request.mode };
-      if (closed) return Promise.resolve(reportFor(base, { kind: "internal", message: text.poolClosed, location: null }, "error"));
+      if (closed) return Promise.resolve(retryableReportFor(base, { kind: "internal", message: text.poolClosed, location: null }));
       const tooLarge = sourceTooLarge(request.source, limits.sourceBytes, request.lang);
       if (tooLarge) return Promise.resolve(reportWithoutCases(base, "compile-error", { compileErrors: [tooLarge] }));
       if (!findExercise(request.slug, root)) {
@@ -311,7 +316,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (closed) return;
       closed = true;
       for (const job of queue.splice(0)) {
-        job.resolve(reportFor(job.message.job, { kind: "internal", message: messages[job.message.job.lang].poolClosed, location: null }, "error"));
+        job.resolve(retryableReportFor(job.message.job, { kind: "internal", message: messages[job.message.job.lang].poolClosed, location: null }));
       }
       const children = [...slots.map((s) => s.child), ...(checker ? [checker] : [])];
       await Promise.all(

@@ -137,6 +137,11 @@ export const gradeReportSchema = z.object({
   typeWarnings: z.array(typeWarningSchema).nullable(),
   cases: z.array(caseResultSchema),
   diagnosis: z.array(diagnosisSchema),
+  /**
+   * true when grading failed for a reason outside the submission (its worker was killed from outside, the pool
+   * was closing): the same submission may be graded again on a fresh worker. Absent on every other report.
+   */
+  retryable: z.literal(true).optional(),
   timing: z.object({
     queueMs: z.number().nonnegative(),
     compileMs: z.number().nonnegative(),

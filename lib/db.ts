@@ -24,14 +24,81 @@ export type {
   Assignment,
 } from "./generated/sqlite/client";
 
+/** How long a SQLite connection waits for another process's write lock before giving up, in ms. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+// Interactive transactions queue behind each other (one SQLite connection per process; a PostgreSQL pool):
+// under load the default 2 s to start and 5 s to finish turn a busy moment into a 500.
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
+type SqliteConnection = { client: { prepare: (sql: string) => unknown; pragma: (sql: string) => unknown } };
+
+/**
+ * Prisma's better-sqlite3 adapter, with every connection set up for two processes writing one file (the web
+ * server and the grading daemon):
+ * - WAL journal (readers never block the writer) and a busy timeout of SQLITE_BUSY_TIMEOUT_MS on the
+ *   connection itself, whoever migrated the file;
+ * - transactions start with BEGIN IMMEDIATE. The adapter sends a plain (deferred) BEGIN: such a transaction
+ *   reads first and asks for the write lock later, and if the other process committed in between SQLite
+ *   answers SQLITE_BUSY at once, without waiting (the snapshot is stale; no busy timeout can help), which
+ *   Prisma reports as P1008 "Operation has timed out". Taking the write lock at BEGIN makes the busy timeout
+ *   apply, so a transaction waits its turn instead of failing.
+ */
+class SqliteAdapterFactory extends PrismaBetterSqlite3 {
+  override async connect(): ReturnType<PrismaBetterSqlite3["connect"]> {
+    const adapter = await super.connect();
+    const { client } = adapter as unknown as SqliteConnection;
+    client.pragma("journal_mode = WAL");
+    client.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 /** A new client for `databaseUrl` (file:/path → SQLite, postgres:// → PostgreSQL). Tests use this directly. */
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions }) as unknown as Db;
   }
-  // The web server and the grading daemon write to one file: wait up to 10 s for a lock instead of
-  // failing with SQLITE_BUSY (the migration runner already switched the file to WAL mode).
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: 10_000 }) });
+  return new SqliteClient({
+    adapter: new SqliteAdapterFactory({ url: databaseUrl.replace(/^file:/, ""), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    transactionOptions,
+  });
+}
+
+// Prisma's codes for a write that lost a race and may simply be tried again: P1008 (SQLite busy past its
+// timeout), P2028 (a transaction that could not start or finish in time), P2034 (a write conflict or
+// deadlock: PostgreSQL's serialization failures).
+const TRANSIENT_CODES = new Set(["P1008", "P2028", "P2034"]);
+
+/** Whether `error` is a database error that a retry of the same work may not meet again. */
+export function isTransientDbError(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && TRANSIENT_CODES.has(code);
+}
+
+/**
+ * Runs `work` (one transaction or one write, safe to repeat as a whole) and repeats it after a transient
+ * failure (`retryOn`, default isTransientDbError), up to `attempts` times in all, waiting `baseMs`·2ⁿ (with
+ * jitter) between tries.
+ * Any other error, or the last transient one, is thrown.
+ */
+export async function withWriteRetry<T>(
+  work: () => Promise<T>,
+  options: { attempts?: number; baseMs?: number; retryOn?: (error: unknown) => boolean } = {},
+): Promise<T> {
+  const attempts = options.attempts ?? 5;
+  const baseMs = options.baseMs ?? 50;
+  const retryOn = options.retryOn ?? isTransientDbError;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !retryOn(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, baseMs * 2 ** (attempt - 1) * (0.5 + Math.random())));
+    }
+  }
 }
 
 // Kept on globalThis so Next's dev-mode module reloading does not open a new pool on every edit.

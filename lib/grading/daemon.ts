@@ -7,15 +7,24 @@
 // `staleAfterMs` for a daemon elsewhere). Each claim increments gradingAttempts; a row interrupted
 // MAX_GRADING_ATTEMPTS times is given up with status "error", so code that crashes the daemon cannot do
 // it forever.
+//
+// No stop loses a grade: stop() stops claiming, lets in-flight grades finish for a grace period, re-queues
+// the rest (without counting the attempt) and only then closes the pool. A grade the pool marks `retryable`
+// (its worker was killed from outside, the pool was closing) is re-queued, never stored as an error, until
+// the attempt limit. A graded submit's grade and its spaced-repetition review commit in one transaction
+// (hooks.ts); if that transaction cannot commit, the grade is stored alone and the review is re-done by the
+// periodic sweep until it succeeds.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
-import type { Db } from "../db";
+import { withWriteRetry, type Db, type Submission } from "../db";
+import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
+import { isKnownItem } from "../review/items";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "./config";
-import { onSubmissionGraded } from "./hooks";
+import { afterGradeCommitted, runInGradeTransaction } from "./hooks";
 import { hiddenSeedPool } from "./seeds";
 
 export interface GradingDaemonOptions {
@@ -29,7 +38,7 @@ export interface GradingDaemonOptions {
   pollMs: number;
   /** A "running" row older than this is presumed abandoned and re-queued (default 10 minutes). */
   staleAfterMs?: number;
-  /** How long stop() waits for submissions being graded before re-queuing them (default 20 s). */
+  /** How long stop() waits for submissions being graded before re-queuing them (default DEFAULT_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
   /** stop() closes the pool (default true). */
   ownsPool?: boolean;
@@ -128,6 +137,15 @@ export async function recoverAbandoned(db: Db, context: { ownWorkerId: string; s
   return result;
 }
 
+/**
+ * stop()'s wait for grades in flight before it re-queues them: well inside the 10 s that `docker stop` and
+ * most supervisors allow between SIGTERM and SIGKILL (re-queuing loses nothing but the grading time).
+ */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
+
+/** How often a daemon looks for graded submits without their review when none is known to be missing. */
+const SWEEP_EVERY_MS = 60_000;
+
 const claimSelect = { id: true, exerciseSlug: true, kind: true, source: true, lang: true, seed: true } as const;
 interface ClaimedRow {
   id: string;
@@ -164,8 +182,9 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
   let pumping = false;
   let pumpAgain = false;
   let stopping = false;
-  let poolClosing = false;
   let pollTimer: NodeJS.Timeout | null = null;
+  let reviewsPending = true; // sweep once at start: a daemon that died between grade and review left some
+  let lastSweep = 0;
   let server: http.Server | null = null;
 
   async function claim(id: string): Promise<boolean> {
@@ -180,41 +199,124 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
   async function requeueOwn(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     // Interrupted by our own shutdown: not the submission's fault, so the attempt is not counted.
-    await db.submission.updateMany({
-      where: { id: { in: ids }, status: "running", workerId },
-      data: { status: "queued", workerId: null, startedAt: null, gradingAttempts: { decrement: 1 } },
-    });
+    await withWriteRetry(() =>
+      db.submission.updateMany({
+        where: { id: { in: ids }, status: "running", workerId },
+        data: { status: "queued", workerId: null, startedAt: null, gradingAttempts: { decrement: 1 } },
+      }),
+    );
+  }
+
+  /** A grade that failed for reasons outside the submission (report.retryable): queued again, never an error. */
+  async function retryLater(row: ClaimedRow, report: GradeReport): Promise<void> {
+    if (stopping) return requeueOwn([row.id]);
+    const where = { id: row.id, status: "running", workerId };
+    const current = await db.submission.findFirst({ where, select: { gradingAttempts: true } });
+    if (!current) return;
+    const reason = report.runtimeError?.message ?? "the grading worker stopped";
+    if (current.gradingAttempts < MAX_GRADING_ATTEMPTS) {
+      log(`submission ${row.id}: ${reason}; queued again (attempt ${current.gradingAttempts} of ${MAX_GRADING_ATTEMPTS})`);
+      await withWriteRetry(() => db.submission.updateMany({ where, data: { status: "queued", workerId: null, startedAt: null } }));
+      return;
+    }
+    errors += 1;
+    await withWriteRetry(() =>
+      db.submission.updateMany({
+        where,
+        data: {
+          status: "error",
+          error: `Grading failed ${current.gradingAttempts} times for reasons outside this submission (${reason}), so it was given up. Submit again; if it keeps happening, tell the operator.`,
+          gradedAt: new Date(),
+        },
+      }),
+    );
+  }
+
+  type Outcome = { status: "graded" | "error"; score: number | null; passed: boolean | null; error: string | null; report: string | null };
+
+  /**
+   * Stores the grade and, for a graded submit, runs the transactional listeners (its review) in the same
+   * transaction, repeated while it loses a race. Null when the row is no longer this daemon's.
+   */
+  async function store(row: ClaimedRow, data: Outcome): Promise<Submission | null> {
+    const save = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) =>
+      tx.submission.updateMany({ where: { id: row.id, status: "running", workerId }, data: { ...data, gradedAt: new Date() } });
+    try {
+      return await withWriteRetry(
+        () =>
+          db.$transaction(async (tx) => {
+            if ((await save(tx)).count !== 1) return null;
+            const submission = await tx.submission.findUniqueOrThrow({ where: { id: row.id } });
+            if (submission.kind === "submit" && submission.status === "graded") await runInGradeTransaction(tx, submission);
+            return submission;
+          }),
+        { attempts: 8, retryOn: isRecordingRace },
+      );
+    } catch (error) {
+      // The listeners keep failing: the grade must not be lost for them. Store it alone; the sweep re-does them.
+      log(`recording the review of ${row.id} with its grade failed (${error instanceof Error ? error.message : String(error)}); storing the grade alone`);
+      reviewsPending = true;
+      return withWriteRetry(() =>
+        db.$transaction(async (tx) => ((await save(tx)).count === 1 ? tx.submission.findUniqueOrThrow({ where: { id: row.id } }) : null)),
+      );
+    }
   }
 
   async function grade(row: ClaimedRow): Promise<void> {
     const mode = row.kind === "submit" ? "all" : "visible";
-    let data: { status: "graded" | "error"; score: number | null; passed: boolean | null; error: string | null; report: string | null };
+    let data: Outcome;
     try {
       const report = await pool.grade({ slug: row.exerciseSlug, source: row.source, seed: row.seed, lang: row.lang === "zh" ? "zh" : "en", mode });
-      if (poolClosing && report.status === "error") return; // the pool was closed under it: re-queued by stop()
+      // While stopping, a worker killed by the same signal (a whole process group stopped) is no fault either.
+      if (report.retryable || (stopping && report.status === "error")) return await retryLater(row, report);
       data = { ...outcomeOf(report), report: JSON.stringify(report) };
     } catch (error) {
       data = { status: "error", score: null, passed: null, error: `The grader failed: ${error instanceof Error ? error.message : String(error)}`, report: null };
     }
-    const saved = await db.submission.updateMany({ where: { id: row.id, status: "running", workerId }, data: { ...data, gradedAt: new Date() } });
-    if (saved.count !== 1) {
+    const saved = await store(row, data);
+    if (!saved) {
       log(`submission ${row.id} was taken from this daemon while grading (re-queued as stale?); result dropped`);
       return;
     }
     if (data.status === "graded") graded += 1;
     else errors += 1;
-    if (row.kind === "submit" && data.status === "graded") runHooks(row.id);
+    if (row.kind === "submit" && data.status === "graded") runHooks(saved);
   }
 
-  /** The graded-submit listeners run after the worker slot is freed, so they never delay the next grade. */
-  function runHooks(id: string): void {
-    const task = db.submission
-      .findUnique({ where: { id } })
-      .then((submission) => (submission ? onSubmissionGraded(db, submission, (message) => log(message)) : undefined))
+  /** The after-commit listeners run after the worker slot is freed, so they never delay the next grade. */
+  function runHooks(submission: Submission): void {
+    const task = afterGradeCommitted(db, submission, (message) => log(message))
       .then(() => undefined)
-      .catch((error: unknown) => log(`the graded-submission listeners of ${id} failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => hookTasks.delete(task));
     hookTasks.add(task);
+  }
+
+  /**
+   * Re-does the reviews of graded submits stored without one (their transaction could not commit): the
+   * learners' graded submits of the last day that have no review log, recorded in time order.
+   */
+  async function sweepReviews(): Promise<void> {
+    const since = new Date(Date.now() - 24 * 60 * 60_000);
+    const missing = await db.$queryRaw<{ userId: string; exerciseSlug: string }[]>`
+      SELECT s."userId", s."exerciseSlug" FROM "Submission" s
+      WHERE s."kind" = 'submit' AND s."status" = 'graded' AND s."gradedAt" > ${since}
+        AND NOT EXISTS (SELECT 1 FROM "SrsReviewLog" l WHERE l."id" = 'submission-' || s."id")
+      LIMIT 200`;
+    const users = new Set(missing.filter((m) => isKnownItem({ itemType: "exercise", itemId: m.exerciseSlug })).map((m) => m.userId));
+    let recorded = 0;
+    for (const userId of users) recorded += await reconcileGradedSubmissions(db, userId);
+    if (recorded) log(`recorded ${recorded} review(s) of graded submissions that had none`);
+    reviewsPending = false; // one that still fails is tried again by the next periodic sweep
+  }
+
+  /** Own "running" rows no grade is working on (storing their grade failed): queued again. */
+  async function requeueOrphans(): Promise<void> {
+    const claimedBefore = new Date(Date.now() - 60_000);
+    const updated = await db.submission.updateMany({
+      where: { status: "running", workerId, startedAt: { lt: claimedBefore }, id: { notIn: [...inFlight.keys()] } },
+      data: { status: "queued", workerId: null, startedAt: null },
+    });
+    if (updated.count) log(`re-queued ${updated.count} submission(s) whose grade could not be stored`);
   }
 
   function launch(row: ClaimedRow): void {
@@ -273,8 +375,14 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
     try {
       const recovered = await recoverAbandoned(db, { ownWorkerId: workerId, staleAfterMs });
       if (recovered.requeued || recovered.gaveUp) log(`abandoned rows: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
+      await requeueOrphans();
     } catch (error) {
       log(`recovering stale rows failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // Every poll while some review is known to be missing, else every SWEEP_EVERY_MS.
+    if (reviewsPending || Date.now() - lastSweep > SWEEP_EVERY_MS) {
+      lastSweep = Date.now();
+      await sweepReviews().catch((error: unknown) => log(`recording missing reviews failed: ${error instanceof Error ? error.message : String(error)}`));
     }
     pump();
   }
@@ -369,14 +477,16 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       if (pollTimer) clearInterval(pollTimer);
       const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeAllConnections();
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs ?? 20_000).unref());
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.all([...inFlight.values()]), grace]);
       await Promise.race([Promise.all([...hookTasks]), grace]);
       const unfinished = [...inFlight.keys()];
-      poolClosing = true;
       await requeueOwn(unfinished);
       liveInThisProcess.delete(workerId);
       if (options.ownsPool ?? true) await pool.close();
+      // The grades the closing pool cut short see `stopping` and leave their rows queued; let them settle
+      // before the caller disconnects the database.
+      await Promise.race([Promise.all([...inFlight.values()]), new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]);
       await closing;
       if (unfinished.length) log(`stopped with ${unfinished.length} submission(s) re-queued`);
     },

@@ -1,26 +1,46 @@
-// Extension point: what happens after a "submit" submission is graded (status "graded", score and report
-// stored). The grading daemon calls `onSubmissionGraded` once per such row, after the row is saved.
+// Extension point: what happens when a "submit" submission is graded (status "graded", score and report stored).
 //
-// Registering a listener (e.g. the spaced-repetition scheduler turning the score into an FSRS review):
-//   - permanently: add it to `builtInListeners` below, imported from its own module (lib/scheduling/…), so
-//     every daemon process runs it;
-//   - at run time (tests, scripts): `const off = addSubmissionGradedListener("name", fn); … off();`
-// Listeners run in order, one after the other, each awaited. A listener that throws is logged with its name
-// and the submission id and does not stop the next one: grading has already succeeded and is never undone.
-// Listeners must be idempotent per submission id: a daemon that dies after grading but before the listeners
-// finish does not re-run them, but an operator re-grading a row would.
-import type { Db, Submission } from "../db";
-import { recordGradedSubmission } from "../review/exercise-grades";
+// Two kinds of listener:
+//   - transactional (`builtInTransactionalListeners`): run by the grading daemon inside the transaction that
+//     stores the grade, so the grade and their writes commit together or not at all. The spaced-repetition
+//     scheduler (the score becomes an FSRS review) is one: no graded submit is ever without its review.
+//     Register one permanently by adding it to that list, imported from its own module.
+//   - after-commit (`addSubmissionGradedListener(name, fn)` at run time, for tests and scripts): run once the
+//     grade is committed, in order, each awaited; one that throws is logged with its name and the submission
+//     id and does not stop the next one (grading has already succeeded and is never undone).
+// `onSubmissionGraded` runs both kinds (the transactional ones each in a transaction of their own): the
+// daemon's fallback when the grade had to be stored alone, and its sweep for graded submits that still lack
+// their review. Every listener must therefore be idempotent per submission id.
+import type { Db, Prisma, Submission } from "../db";
+import { recordGradedSubmission, recordGradedSubmissionInTransaction } from "../review/exercise-grades";
+
+/** A client inside an open transaction (`db.$transaction(async (tx) => …)`), or the plain client. */
+export type DbTransaction = Prisma.TransactionClient;
 
 export type SubmissionGradedListener = (db: Db, submission: Submission) => void | Promise<void>;
+export type TransactionalGradedListener = (tx: DbTransaction, submission: Submission) => Promise<void>;
 
 interface NamedListener {
   name: string;
   listener: SubmissionGradedListener;
 }
 
-/** Listeners every daemon runs, in this order. */
-const builtInListeners: NamedListener[] = [{ name: "spaced-repetition", listener: async (db, submission) => void (await recordGradedSubmission(db, submission)) }];
+interface NamedTransactionalListener {
+  name: string;
+  /** Inside the grade's transaction. */
+  inTransaction: TransactionalGradedListener;
+  /** The same work in a transaction of its own (fallback and sweep). */
+  alone: (db: Db, submission: Submission) => Promise<void>;
+}
+
+/** Listeners whose writes commit with the grade, in this order. */
+const builtInTransactionalListeners: NamedTransactionalListener[] = [
+  {
+    name: "spaced-repetition",
+    inTransaction: async (tx, submission) => void (await recordGradedSubmissionInTransaction(tx, submission)),
+    alone: async (db, submission) => void (await recordGradedSubmission(db, submission)),
+  },
+];
 
 const runtimeListeners: NamedListener[] = [];
 
@@ -34,7 +54,7 @@ export function addSubmissionGradedListener(name: string, listener: SubmissionGr
 }
 
 export function submissionGradedListeners(): readonly string[] {
-  return [...builtInListeners, ...runtimeListeners].map((l) => l.name);
+  return [...builtInTransactionalListeners, ...runtimeListeners].map((l) => l.name);
 }
 
 export interface HookFailure {
@@ -42,20 +62,54 @@ export interface HookFailure {
   error: unknown;
 }
 
-/** Runs every listener in order; returns the failures (already logged) so callers and tests can see them. */
+/**
+ * Runs the transactional listeners inside the grade's transaction `tx`. Throws the first failure: the caller
+ * rolls the transaction back (and may store the grade alone, leaving the listeners to `onSubmissionGraded`).
+ */
+export async function runInGradeTransaction(tx: DbTransaction, submission: Submission): Promise<void> {
+  for (const { inTransaction } of builtInTransactionalListeners) await inTransaction(tx, submission);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+async function runEach(
+  listeners: readonly { name: string; run: () => void | Promise<void> }[],
+  submission: Submission,
+  log: (message: string) => void,
+): Promise<HookFailure[]> {
+  const failures: HookFailure[] = [];
+  for (const { name, run } of listeners) {
+    try {
+      await run();
+    } catch (error) {
+      failures.push({ listener: name, error });
+      log(`[grading] listener "${name}" failed for submission ${submission.id}: ${describeError(error)}`);
+    }
+  }
+  return failures;
+}
+
+/** Runs the after-commit listeners in order; returns the failures (already logged). */
+export function afterGradeCommitted(db: Db, submission: Submission, log: (message: string) => void = (message) => console.error(message)): Promise<HookFailure[]> {
+  return runEach(
+    runtimeListeners.map(({ name, listener }) => ({ name, run: () => listener(db, submission) })),
+    submission,
+    log,
+  );
+}
+
+/** Runs every listener (the transactional ones each in its own transaction) in order; returns the failures (already logged). */
 export async function onSubmissionGraded(
   db: Db,
   submission: Submission,
   log: (message: string) => void = (message) => console.error(message),
 ): Promise<HookFailure[]> {
-  const failures: HookFailure[] = [];
-  for (const { name, listener } of [...builtInListeners, ...runtimeListeners]) {
-    try {
-      await listener(db, submission);
-    } catch (error) {
-      failures.push({ listener: name, error });
-      log(`[grading] listener "${name}" failed for submission ${submission.id}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    }
-  }
-  return failures;
+  const own = await runEach(
+    builtInTransactionalListeners.map(({ name, alone }) => ({ name, run: () => alone(db, submission) })),
+    submission,
+    log,
+  );
+  return [...own, ...(await afterGradeCommitted(db, submission, log))];
 }

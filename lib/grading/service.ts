@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { findExercise, loadCatalog, type ExerciseEntry } from "../../exercises/catalog";
 import { gradeReportSchema, type GradeReport } from "../../grader/report";
-import type { Db, Submission } from "../db";
+import { withWriteRetry, type Db, type Submission } from "../db";
 import { gradingConfig, VISIBLE_SEED, type GradingConfig } from "./config";
 import { fail, ok, parseWith, sourceTooLarge, type ApiResult } from "./http";
 import { drawHiddenSeed } from "./seeds";
@@ -108,22 +108,24 @@ export async function createSubmission(db: Db, userId: string, raw: unknown, dep
   // exercise's secret pool (seeds.ts: the daemon has their outputs cached), kept in the row so the grade
   // can be reproduced.
   const seed = input.kind === "run" ? VISIBLE_SEED : drawHiddenSeed(input.slug);
-  const stored = await db.$transaction(
-    async (tx) => {
-      // Serialises one learner's submissions across web server processes, so a burst cannot slip past the
-      // limit between counting and inserting: a no-op write locks the learner's row on PostgreSQL and takes
-      // the database's write lock on SQLite, until the transaction ends. (Not the key column: rewriting "id",
-      // even unchanged, makes SQLite walk every child row of the ON UPDATE CASCADE foreign keys.)
-      await tx.$executeRaw`UPDATE "User" SET "updatedAt" = "updatedAt" WHERE "id" = ${userId}`;
-      const retryAfter = await retryAfterSeconds(tx, userId, rate, now);
-      if (retryAfter !== null) return { limited: true as const, retryAfter };
-      const row = await tx.submission.create({
-        data: { userId, exerciseSlug: input.slug, kind: input.kind, source: input.source, lang, seed, status: "queued", hintsUsed: input.hintsUsed },
-        select: { id: true, status: true },
-      });
-      return { limited: false as const, row };
-    },
-    { maxWait: 15_000, timeout: 15_000 },
+  const stored = await withWriteRetry(() =>
+    db.$transaction(
+      async (tx) => {
+        // Serialises one learner's submissions across web server processes, so a burst cannot slip past the
+        // limit between counting and inserting: a no-op write locks the learner's row on PostgreSQL and takes
+        // the database's write lock on SQLite, until the transaction ends. (Not the key column: rewriting "id",
+        // even unchanged, makes SQLite walk every child row of the ON UPDATE CASCADE foreign keys.)
+        await tx.$executeRaw`UPDATE "User" SET "updatedAt" = "updatedAt" WHERE "id" = ${userId}`;
+        const retryAfter = await retryAfterSeconds(tx, userId, rate, now);
+        if (retryAfter !== null) return { limited: true as const, retryAfter };
+        const row = await tx.submission.create({
+          data: { userId, exerciseSlug: input.slug, kind: input.kind, source: input.source, lang, seed, status: "queued", hintsUsed: input.hintsUsed },
+          select: { id: true, status: true },
+        });
+        return { limited: false as const, row };
+      },
+      { maxWait: 15_000, timeout: 15_000 },
+    ),
   );
   if (stored.limited) {
     return fail(

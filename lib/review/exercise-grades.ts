@@ -1,14 +1,14 @@
 // Graded exercise submissions become reviews of the exercise's card: one scheduler for flashcards and exercises.
 //
-// - `recordGradedSubmission` is the grading hook's listener (registered in lib/grading/hooks.ts): the daemon calls
-//   it after a "submit" submission is graded. The score, verdict, first try and hints used become an FSRS rating
+// - `recordGradedSubmissionInTransaction` is the grading hook's transactional listener (lib/grading/hooks.ts): the
+//   daemon runs it in the transaction that stores a "submit" submission's grade, so the two commit together. The score, verdict, first try and hints used become an FSRS rating
 //   through lib/scheduling's mapping (`ratingFromGrade`); the raw score is stored beside the rating.
 // - `reconcileGradedSubmissions` runs when the review page loads and records every graded submission that has
 //   no log yet, so nothing is lost when the hook was not registered, failed, or the daemon died after grading.
 //
 // Idempotent by construction: the log of a submission has the fixed id `submissionLogId(submission.id)`, so the
 // primary key refuses a second copy whoever (hook or reconciliation, any process) comes second.
-import type { Db, Submission } from "@/lib/db";
+import { isTransientDbError, withWriteRetry, type Db, type Submission } from "@/lib/db";
 import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating } from "@/lib/scheduling";
 import { isKnownItem } from "./items";
 import { ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
@@ -28,25 +28,33 @@ function isGradedSubmit(s: Submission): s is Submission & { score: number; passe
 
 const ATTEMPTS = 3;
 
+/** Whether repeating the recording may succeed: another writer changed the card, or the database was busy. */
+export function isRecordingRace(error: unknown): boolean {
+  return error instanceof ReviewConflictError || isTransientDbError(error);
+}
+
 /** Record one graded "submit" submission as a review of its exercise (no-op for anything else or a repeat). */
 export async function recordGradedSubmission(db: Db, submission: Submission): Promise<RecordResult> {
+  // A concurrent writer (the other of daemon and reconciliation, a rating) changed the card: re-read and decide
+  // again; a second pass after the other recorded this submission finds the log and reports "already-recorded".
+  return withWriteRetry(() => db.$transaction((tx) => recordGradedSubmissionInTransaction(tx, submission)), { attempts: ATTEMPTS, retryOn: isRecordingRace });
+}
+
+/**
+ * The same inside an open transaction: the grading daemon records the review in the transaction that stores the
+ * grade. Throws ReviewConflictError when another writer changed the card meanwhile (repeat the transaction).
+ */
+export async function recordGradedSubmissionInTransaction(tx: DbTransaction, submission: Submission): Promise<RecordResult> {
   if (!isGradedSubmit(submission)) return { recorded: false, reason: "not-a-graded-submit" };
   const item: ItemRef = { itemType: "exercise", itemId: submission.exerciseSlug };
   if (!isKnownItem(item)) return { recorded: false, reason: "unknown-exercise" };
-  const logId = submissionLogId(submission.id);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction((tx) => recordInTransaction(tx, submission, item, logId));
-    } catch (error) {
-      // A concurrent writer (the other of hook and reconciliation) changed the card: re-read and decide again;
-      // the second pass finds the log and reports "already-recorded".
-      if (!(error instanceof ReviewConflictError) || attempt >= ATTEMPTS) throw error;
-    }
-  }
+  return recordInTransaction(tx, submission, item, submissionLogId(submission.id));
 }
 
+type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 async function recordInTransaction(
-  tx: Parameters<Parameters<Db["$transaction"]>[0]>[0],
+  tx: DbTransaction,
   submission: Submission & { score: number; passed: boolean },
   item: ItemRef,
   logId: string,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import type { Lang } from "@/lib/i18n";
-import { exportReviewCsv, importReviewCsv } from "./io";
+import { exportReviewCsv, importReviewCsv, MAX_IMPORT_ROWS, type ImportResult } from "./io";
 import { reviewCatalog } from "./items";
 import { ReviewConflictError, reviewItem, undoLastReview } from "./service";
 import { loadSession } from "./session";
@@ -42,17 +42,64 @@ export const importResponseSchema = z.union([
   z.object({ error: z.string(), issues: z.array(z.object({ line: z.number(), column: z.string().optional(), message: z.string() })).optional() }),
 ]);
 
-/** POST /api/review/import: 200 with counts, or 400 with every problem and its line. */
+/** A line of the progress stream (Accept: application/x-ndjson): progress while it runs, then the answer. */
+export const importStreamLineSchema = z.union([
+  z.object({ progress: z.object({ phase: z.enum(["checking", "importing"]), done: z.number(), total: z.number() }) }),
+  z.object({ status: z.number(), body: importResponseSchema }),
+]);
+
+/** The status and JSON body an import's result is answered with. */
+function importAnswer(result: ImportResult): { status: number; body: z.infer<typeof importResponseSchema> } {
+  if (result.ok) return { status: 200, body: { imported: result.imported, duplicates: result.duplicates, items: result.items } };
+  if ("tooManyRows" in result) {
+    return { status: 413, body: { error: `the file has ${result.tooManyRows} reviews; at most ${MAX_IMPORT_ROWS} can be imported at once: split it into smaller files` } };
+  }
+  const first = result.issues[0]!;
+  return { status: 400, body: { error: `line ${first.line}: ${first.message}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ""}`, issues: result.issues } };
+}
+
+/**
+ * POST /api/review/import: 200 with counts, 400 with every problem and its line, 413 over the size or row cap.
+ * With `Accept: application/x-ndjson` the answer is 200 at once and streams one JSON line per progress step,
+ * then a last line { status, body } with what the plain request would have answered.
+ */
 export async function importReviewResponse(db: Db, userId: string, request: Request): Promise<Response> {
   const body = await csvText(request);
   if ("response" in body) return body.response;
   if (!body.text.trim()) return Response.json({ error: "the file is empty", issues: [{ line: 1, message: "the file is empty; expected the header card_id,review_time,review_rating,review_state,review_duration" }] }, { status: 400 });
-  const result = await importReviewCsv(db, userId, body.text);
-  if (!result.ok) {
-    const first = result.issues[0]!;
-    return Response.json({ error: `line ${first.line}: ${first.message}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ""}`, issues: result.issues }, { status: 400 });
+  const text = body.text;
+  if (!(request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
+    const answer = importAnswer(await importReviewCsv(db, userId, text));
+    return Response.json(answer.body, { status: answer.status });
   }
-  return Response.json({ imported: result.imported, duplicates: result.duplicates, items: result.items });
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      // A reader that goes away (a closed tab) does not stop the import: it finishes, as the plain request would.
+      const send = (line: z.infer<typeof importStreamLineSchema>) => {
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          // the stream was cancelled
+        }
+      };
+      void importReviewCsv(db, userId, text, { onProgress: (progress) => send({ progress }) })
+        .then((result) => send(importAnswer(result)))
+        .catch((error: unknown) => {
+          console.error("[review-import]", error);
+          send({ status: 500, body: { error: "the import failed part-way; importing the same file again completes it" } });
+        })
+        .finally(() => {
+          try {
+            controller.close();
+          } catch {
+            // already closed by the reader
+          }
+        });
+    },
+  });
+  // no-transform: a compressing layer would otherwise hold the progress lines back until the end.
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store, no-transform" } });
 }
 
 /** GET /api/review/export.csv */

@@ -14,6 +14,7 @@ import {
   type ReviewRating,
   type ReviewSource,
   type SchedulerSettings,
+  type SrsCardState,
   type SrsReviewLogEntry,
 } from "@/lib/scheduling";
 import { cardFromRow, cardMemoryData, loadSettings, logData, logFromRow, type DbClient, type StoredCard, type StoredReviewLog } from "./store";
@@ -143,8 +144,71 @@ export interface HistoryEntry {
   submissionId: string | null;
 }
 
-function historyOf(log: SrsReviewLogEntry & { id: string }): HistoryEntry {
+export function historyOf(log: SrsReviewLogEntry & { id: string }): HistoryEntry {
   return { id: log.id, rating: log.rating, review: log.review, durationMs: log.durationMs, source: log.source, score: log.score, submissionId: log.submissionId };
+}
+
+/** An item's history replayed through the scheduler: the resulting card and every kept log, in time order. */
+export interface ReplayedHistory {
+  card: SrsCardState;
+  logs: { id?: string; log: SrsReviewLogEntry }[];
+}
+
+/**
+ * Replays `entries` (any order) through the scheduler from a new card. `pause`, when given, is awaited between
+ * reviews so a long history (an import of thousands of reviews) can give the event loop back now and then.
+ */
+export async function replayHistory(userId: string, item: ItemRef, entries: readonly HistoryEntry[], settings: SchedulerSettings, pause?: () => Promise<void>): Promise<ReplayedHistory> {
+  const ordered = [...entries].sort((a, b) => a.review.getTime() - b.review.getTime());
+  if (ordered.length === 0) throw new Error(`no history to replay for ${item.itemType}:${item.itemId}`);
+  let card = createCard(userId, item, ordered[0]!.review);
+  const logs: ReplayedHistory["logs"] = [];
+  for (const entry of ordered) {
+    if (pause) await pause();
+    const result = review(card, entry.rating, entry.review, settings, { durationMs: entry.durationMs, source: entry.source, score: entry.score, submissionId: entry.submissionId });
+    card = result.card;
+    logs.push({ ...(entry.id ? { id: entry.id } : {}), log: result.log });
+  }
+  return { card, logs };
+}
+
+// Large histories are inserted in slices: one statement per slice keeps clear of the databases' limits on bound
+// parameters (SQLite 32,766; PostgreSQL 65,535) whatever the number of reviews.
+const LOG_INSERT_SLICE = 500;
+
+/**
+ * Stores a replayed history in an open transaction: the card (created when `row` is null), its kept logs
+ * replaced by the replayed ones. With `expected`, the card must still be the one the history was read from
+ * (same reps and last review), else ReviewConflictError: a review that arrived meanwhile is not overwritten.
+ */
+export async function storeReplayedHistory(
+  tx: DbClient,
+  userId: string,
+  item: ItemRef,
+  row: { id: string; reps: number; lastReview: Date | null } | null,
+  replayed: ReplayedHistory,
+  expected = false,
+): Promise<StoredCard> {
+  let cardId: string;
+  if (row && expected) {
+    const { count } = await tx.srsCard.updateMany({ where: { id: row.id, reps: row.reps, lastReview: row.lastReview }, data: cardMemoryData(replayed.card) });
+    if (count !== 1) throw new ReviewConflictError("this card was reviewed elsewhere while its history was rebuilt");
+    cardId = row.id;
+  } else if (row) {
+    cardId = (await tx.srsCard.update({ where: { id: row.id }, data: cardMemoryData(replayed.card) })).id;
+  } else {
+    try {
+      cardId = (await tx.srsCard.create({ data: { userId, itemType: item.itemType, itemId: item.itemId, ...cardMemoryData(replayed.card) } })).id;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ReviewConflictError("this card was created elsewhere while its history was rebuilt");
+      throw error;
+    }
+  }
+  await tx.srsReviewLog.deleteMany({ where: { cardId, undone: false } });
+  for (let start = 0; start < replayed.logs.length; start += LOG_INSERT_SLICE) {
+    await tx.srsReviewLog.createMany({ data: replayed.logs.slice(start, start + LOG_INSERT_SLICE).map((r) => logData(r.log, cardId, r.id)) });
+  }
+  return { ...replayed.card, id: cardId };
 }
 
 /**
@@ -156,19 +220,7 @@ function historyOf(log: SrsReviewLogEntry & { id: string }): HistoryEntry {
 export async function rewriteItemHistory(tx: DbClient, userId: string, item: ItemRef, additions: readonly HistoryEntry[], settings: SchedulerSettings): Promise<{ card: StoredCard; logs: number }> {
   const row = await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
   const kept = row ? (await tx.srsReviewLog.findMany({ where: { cardId: row.id, undone: false } })).map(logFromRow) : [];
-  const entries = [...kept.map(historyOf), ...additions].sort((a, b) => a.review.getTime() - b.review.getTime());
-  if (entries.length === 0) throw new Error(`no history to replay for ${item.itemType}:${item.itemId}`);
-  let card = createCard(userId, item, entries[0]!.review);
-  const replayed: { id?: string; log: SrsReviewLogEntry }[] = [];
-  for (const entry of entries) {
-    const result = review(card, entry.rating, entry.review, settings, { durationMs: entry.durationMs, source: entry.source, score: entry.score, submissionId: entry.submissionId });
-    card = result.card;
-    replayed.push({ ...(entry.id ? { id: entry.id } : {}), log: result.log });
-  }
-  const cardId = row
-    ? (await tx.srsCard.update({ where: { id: row.id }, data: cardMemoryData(card) })).id
-    : (await tx.srsCard.create({ data: { userId, itemType: item.itemType, itemId: item.itemId, ...cardMemoryData(card) } })).id;
-  await tx.srsReviewLog.deleteMany({ where: { cardId, undone: false } });
-  await tx.srsReviewLog.createMany({ data: replayed.map((r) => logData(r.log, cardId, r.id)) });
-  return { card: { ...card, id: cardId }, logs: replayed.length };
+  const replayed = await replayHistory(userId, item, [...kept.map(historyOf), ...additions], settings);
+  const card = await storeReplayedHistory(tx, userId, item, row, replayed);
+  return { card, logs: replayed.logs.length };
 }

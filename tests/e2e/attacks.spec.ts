@@ -5,7 +5,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signUpFreshLearner } from "./helpers/auth";
+import { loadFlashcards } from "../../exercises/flashcards";
+import { DEMO, gotoHydrated, signUpFreshLearner } from "./helpers/auth";
 
 const SLUG = "linear-regression-cost";
 const SUBMISSION = JSON.stringify({ slug: SLUG, kind: "submit", source: "export function computeCost(): number { return 0; }" });
@@ -17,12 +18,47 @@ async function submissionCount(request: APIRequestContext): Promise<number> {
   return body.submissions.length;
 }
 
+// First: it needs no account, and warms the server up for the sign-ups below.
+/** One password check through next-auth's credentials endpoint, as its client makes it (cookies land in `request`). */
+async function attempt(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+}
+
+test.describe("security headers", () => {
+  function expectHardened(headers: Record<string, string>, what: string): void {
+    expect(headers["x-content-type-options"], what).toBe("nosniff");
+    expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], what).toContain("camera=()");
+    expect(headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
+  }
+
+  test("every kind of response carries them; pages get a fresh script nonce", async ({ page }) => {
+    const api = page.request;
+    const signin = await api.get("/signin");
+    expectHardened(signin.headers(), "page");
+    const csp = signin.headers()["content-security-policy"]!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-eval");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    // Next put the nonce on its own scripts; the next page gets another one.
+    expect(await signin.text()).toContain(`nonce="${nonce}"`);
+    expect((await api.get("/signin")).headers()["content-security-policy"]).not.toContain(nonce);
+
+    expectHardened((await api.get("/api/exercises")).headers(), "route handler (401)");
+    expectHardened((await api.get("/api/auth/csrf")).headers(), "next-auth route");
+    expectHardened((await api.get("/exercises/no-such-exercise")).headers(), "page that is not found");
+    const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await signin.text())![1]!;
+    expectHardened((await api.get(script)).headers(), "static asset");
+  });
+});
+
 test.describe("open redirect", () => {
   // Each callbackUrl is what the URL parser reads as another host (tabs and newlines dropped, \ read as /).
   const hostile = ["/%09/evil.example", "/%0a/evil.example", "/%0d%0a/evil.example", "%5C%5Cevil.example", "/%09%5Cevil.example", "/.//evil.example", "//evil.example", "https://evil.example/"];
 
   test("signed in, /signin and /signup never redirect off the site, whatever the callbackUrl", async ({ page }) => {
-    await signUpFreshLearner(page, "redirect");
+    expect((await attempt(page.request, DEMO.learner.email, DEMO.learner.password)).status()).toBe(200);
     for (const pathname of ["/signin", "/signup"]) {
       for (const callback of hostile) {
         const response = await page.request.get(`${pathname}?callbackUrl=${callback}`, { maxRedirects: 0 });
@@ -111,34 +147,6 @@ test.describe("cross-site request forgery", () => {
   });
 });
 
-test.describe("security headers", () => {
-  function expectHardened(headers: Record<string, string>, what: string): void {
-    expect(headers["x-content-type-options"], what).toBe("nosniff");
-    expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
-    expect(headers["permissions-policy"], what).toContain("camera=()");
-    expect(headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
-  }
-
-  test("every kind of response carries them; pages get a fresh script nonce", async ({ page }) => {
-    const api = page.request;
-    const signin = await api.get("/signin");
-    expectHardened(signin.headers(), "page");
-    const csp = signin.headers()["content-security-policy"]!;
-    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
-    expect(csp).not.toContain("unsafe-eval");
-    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
-    // Next put the nonce on its own scripts; the next page gets another one.
-    expect(await signin.text()).toContain(`nonce="${nonce}"`);
-    expect((await api.get("/signin")).headers()["content-security-policy"]).not.toContain(nonce);
-
-    expectHardened((await api.get("/api/exercises")).headers(), "route handler (401)");
-    expectHardened((await api.get("/api/auth/csrf")).headers(), "next-auth route");
-    expectHardened((await api.get("/exercises/no-such-exercise")).headers(), "page that is not found");
-    const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await signin.text())![1]!;
-    expectHardened((await api.get(script)).headers(), "static asset");
-  });
-});
-
 test.describe("Content-Security-Policy enforced", () => {
   /** Collects CSP violations as the page reports them (events) and as Chromium logs them (console). */
   async function watchViolations(page: Page): Promise<string[]> {
@@ -182,5 +190,108 @@ test.describe("Content-Security-Policy enforced", () => {
     // Fonts load after layout: let the page settle before reading the report.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     expect(violations).toEqual([]);
+  });
+});
+
+test.describe("sign-in throttling", () => {
+  test("wrong passwords for one account are cut off with 429, Retry-After and a message in the form", async ({ browser, baseURL }) => {
+    const owner = await browser.newPage();
+    const account = await signUpFreshLearner(owner, "throttle");
+    await owner.close();
+    const attacker = await browser.newPage();
+    const statuses: number[] = [];
+    // The issue's attack: 50 wrong passwords in a row all went through.
+    for (let i = 0; i < 12; i++) statuses.push((await attempt(attacker.request, account.email, `wrong-${i}`)).status());
+    expect(statuses.slice(0, 10).every((status) => status === 401), statuses.join(",")).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Even the right password waits now: the account is throttled, not the guess.
+    const refused = await attempt(attacker.request, account.email.toUpperCase(), account.password);
+    expect(refused.status()).toBe(429);
+    const retryAfter = Number(refused.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/Too many failed sign-in attempts.*Try again in \d+ minutes?/);
+
+    // What the learner sees in the form, in both languages.
+    for (const [lang, message] of [["en", "Too many failed sign-in attempts"], ["zh", "登录失败次数过多"]] as const) {
+      await attacker.context().addCookies([{ name: "lacuna-lang", value: lang, url: baseURL! }]);
+      await gotoHydrated(attacker, "/signin");
+      await attacker.locator("#email").fill(account.email);
+      await attacker.locator("#password").fill(account.password);
+      await attacker.locator("form button[type=submit]").click();
+      await expect(attacker.locator("main form").getByRole("alert")).toContainText(message);
+    }
+    await attacker.close();
+  });
+});
+
+test.describe("large review imports", () => {
+  const HEADER = "card_id,review_time,review_rating,review_state,review_duration";
+
+  /** A valid history of `rows` reviews spread over every flashcard, as an export of a long-time learner (the
+   * flashcards as they are on disk: a server started before flashcards were added would not know the new ones). */
+  function reviewHistoryCsv(rows: number): string {
+    const ids = loadFlashcards().map((card) => card.id);
+    const start = Date.parse("2025-01-01T08:00:00Z");
+    const lines = [HEADER];
+    for (let i = 0; i < rows; i++) lines.push(`flashcard:${ids[i % ids.length]},${start + i * 3_600_000},${1 + ((i * 7) % 4)},1,${4000 + (i % 9000)}`);
+    return `${lines.join("\n")}\n`;
+  }
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+  async function timed(request: APIRequestContext): Promise<number> {
+    const started = performance.now();
+    const response = await request.get(`/api/submissions?slug=${SLUG}`);
+    expect(response.status()).toBe(200);
+    return performance.now() - started;
+  }
+
+  test("a 10,000-row import shows its progress and leaves other learners' requests fast", async ({ browser }) => {
+    test.setTimeout(15 * 60_000);
+    const importer = await browser.newPage();
+    await signUpFreshLearner(importer, "importer");
+    const bystander = await browser.newPage();
+    await signUpFreshLearner(bystander, "bystander");
+
+    for (let i = 0; i < 3; i++) await timed(bystander.request); // warm-up
+    const alone: number[] = [];
+    for (let i = 0; i < 9; i++) alone.push(await timed(bystander.request));
+
+    const csv = reviewHistoryCsv(10_000);
+    expect(csv.length).toBeGreaterThan(400_000);
+    await gotoHydrated(importer, "/review/settings", "[data-testid=review-import]");
+    await importer.getByLabel(/Import review history/).setInputFiles({ name: "history.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await importer.getByTestId("review-import").getByRole("button", { name: "Import", exact: true }).click();
+    const progress = importer.getByTestId("review-import-progress");
+    await expect(progress).toBeVisible({ timeout: 60_000 });
+
+    // The bystander's requests while the import runs (only those that finished before it did).
+    const during: number[] = [];
+    while (await progress.isVisible()) {
+      const ms = await timed(bystander.request);
+      if (await progress.isVisible()) during.push(ms);
+    }
+    const form = importer.getByTestId("review-import");
+    await expect(form.getByRole("status").or(form.getByRole("alert"))).toBeVisible({ timeout: 10 * 60_000 });
+    await expect(form.getByRole("status")).toContainText("Imported 10000 reviews", { timeout: 1000 });
+    expect(during.length, "requests measured during the import").toBeGreaterThanOrEqual(3);
+    const ratio = median(during) / median(alone);
+    console.log(`[import bystander] alone median ${median(alone).toFixed(0)} ms, during import median ${median(during).toFixed(0)} ms over ${during.length} requests: ${ratio.toFixed(2)}x`);
+    expect(ratio).toBeLessThan(10);
+
+    const exported = await (await importer.request.get("/api/review/export.csv")).text();
+    expect(exported.trim().split("\n")).toHaveLength(10_001);
+    await importer.close();
+    await bystander.close();
+  });
+
+  test("a file over the row cap is refused at once with 413 and what to do", async ({ page, baseURL }) => {
+    await signUpFreshLearner(page, "import-cap");
+    const response = await page.request.post("/api/review/import", { headers: { origin: baseURL!, "content-type": "text/csv" }, data: reviewHistoryCsv(20_001) });
+    expect(response.status()).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toBe("the file has 20001 reviews; at most 20000 can be imported at once: split it into smaller files");
+    const exported = await (await page.request.get("/api/review/export.csv")).text();
+    expect(exported.trim().split("\n")).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 // The browser's side of the submission API (lib/grading/service.ts): requests and zod-checked responses.
 // Every failure becomes an ApiFailure with the server's message (already specific: zod issue, size limit,
 // rate limit with Retry-After) so the page can show it as is.
+import "@/lib/zod-jitless";
 import { z } from "zod";
 import { gradeReportSchema } from "@/grader/report";
 

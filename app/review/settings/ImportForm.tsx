@@ -5,24 +5,55 @@ import { useT } from "@/lib/i18n/client";
 
 type Result = { kind: "ok"; imported: number; duplicates: number; items: number } | { kind: "failed"; error: string; issues: { line: number; message: string }[] } | null;
 
+type Progress = { phase: "checking" | "importing"; done: number; total: number } | null;
+type Answer = { status: number; body: { imported?: number; duplicates?: number; items?: number; error?: string; issues?: { line: number; message: string }[] } };
+
+/**
+ * Reads the import's progress stream (one JSON line per step, the answer last), calling `onProgress` per step.
+ * A server that answers plain JSON (an error before the import started) is read as the answer itself.
+ */
+async function readImport(response: Response, onProgress: (progress: NonNullable<Progress>) => void): Promise<Answer> {
+  if (!response.headers.get("content-type")?.includes("application/x-ndjson") || !response.body) {
+    return { status: response.status, body: (await response.json()) as Answer["body"] };
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += value;
+    let newline: number;
+    while ((newline = buffered.indexOf("\n")) !== -1) {
+      const line = JSON.parse(buffered.slice(0, newline)) as { progress?: NonNullable<Progress> } & Partial<Answer>;
+      buffered = buffered.slice(newline + 1);
+      if (line.progress) onProgress(line.progress);
+      else if (line.status !== undefined && line.body) return { status: line.status, body: line.body };
+    }
+  }
+  throw new Error("the import stopped without an answer; importing the same file again completes it");
+}
+
 export function ImportForm() {
   const t = useT();
   const [result, setResult] = useState<Result>(null);
   const [pending, setPending] = useState(false);
+  const [progress, setProgress] = useState<Progress>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setResult(null);
+    setProgress(null);
     try {
-      const response = await fetch("/api/review/import", { method: "POST", body: new FormData(event.currentTarget) });
-      const json = (await response.json()) as { imported?: number; duplicates?: number; items?: number; error?: string; issues?: { line: number; message: string }[] };
-      if (response.ok) setResult({ kind: "ok", imported: json.imported ?? 0, duplicates: json.duplicates ?? 0, items: json.items ?? 0 });
-      else setResult({ kind: "failed", error: json.error ?? response.statusText, issues: json.issues ?? [] });
+      const response = await fetch("/api/review/import", { method: "POST", headers: { accept: "application/x-ndjson" }, body: new FormData(event.currentTarget) });
+      const { status, body } = await readImport(response, setProgress);
+      if (status === 200) setResult({ kind: "ok", imported: body.imported ?? 0, duplicates: body.duplicates ?? 0, items: body.items ?? 0 });
+      else setResult({ kind: "failed", error: body.error ?? response.statusText, issues: body.issues ?? [] });
     } catch (error) {
       setResult({ kind: "failed", error: error instanceof Error ? error.message : String(error), issues: [] });
     } finally {
       setPending(false);
+      setProgress(null);
     }
   }
 
@@ -35,6 +66,14 @@ export function ImportForm() {
           {pending ? t("review.settings.importing") : t("review.settings.importButton")}
         </button>
       </div>
+      {pending && progress && (
+        <div className="space-y-1" data-testid="review-import-progress">
+          <progress className="w-full max-w-md" value={progress.done} max={Math.max(progress.total, 1)} aria-label={t("review.settings.importing")} />
+          <p role="status" className="text-sm text-slate-600">
+            {t(progress.phase === "checking" ? "review.settings.importChecking" : "review.settings.importProgress", { done: progress.done, total: progress.total })}
+          </p>
+        </div>
+      )}
       {result?.kind === "ok" && (
         <p role="status" className="text-sm text-emerald-700">
           {t("review.settings.imported", { imported: result.imported, items: result.items, duplicates: result.duplicates })}

@@ -53,6 +53,28 @@ export type CsvParseResult = { ok: true; rows: ReviewCsvRow[] } | { ok: false; i
  * a file in one go; nothing is returned unless the whole file is valid.
  */
 export function parseReviewLogCsv(text: string): CsvParseResult {
+  const steps = reviewCsvSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseReviewLogCsv for large files: the same result, with `pause` awaited between rows so a caller can hand
+ * the event loop back now and then (a web server stays responsive while it validates ten thousand rows).
+ */
+export async function parseReviewLogCsvInSlices(text: string, pause: () => Promise<void>): Promise<CsvParseResult> {
+  const steps = reviewCsvSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The parser as a generator that yields after each data row: one body for the two drivers above. */
+function* reviewCsvSteps(text: string): Generator<void, CsvParseResult, void> {
   const records = splitCsv(text.replace(/^\uFEFF/, ""));
   if ("issue" in records) return { ok: false, issues: [records.issue] };
   const [header, ...data] = records.rows;
@@ -70,6 +92,7 @@ export function parseReviewLogCsv(text: string): CsvParseResult {
 
   const rows: ReviewCsvRow[] = [];
   for (const record of data) {
+    yield;
     if (record.cells.length === 1 && record.cells[0]!.trim() === "") continue;
     if (record.cells.length !== names.length) {
       issues.push({ line: record.line, message: `expected ${names.length} cells, found ${record.cells.length}` });
