@@ -146,20 +146,20 @@ export function harnessSource(options: HarnessOptions): string {
     setKey: function (key) { if (hostKey === null) hostKey = key; },
     runCase: function (argsJson, muted, key) {
       if (hostKey === null || key !== hostKey) throw new Error("the grading harness cannot be called from a submission");
-      written = 0; limit = OUTPUT_CHARS; consoleMuted = muted === true;
+      // Muting is sticky: once a hidden case has started, nothing the submission does afterwards (the promise
+      // callbacks it queued, which V8 runs after this call returns, or a later call) may print.
+      written = 0; limit = OUTPUT_CHARS; if (muted === true) consoleMuted = true;
+      var args = jsonParse(argsJson, revive), value;
+      try { value = reflectApply(entry, undefined, args); }
+      catch (e) { return '{"ok":false,"error":' + describeError(e) + "}"; }
       try {
-        var args = jsonParse(argsJson, revive), value;
-        try { value = reflectApply(entry, undefined, args); }
-        catch (e) { return '{"ok":false,"error":' + describeError(e) + "}"; }
-        try {
-          if (value !== null && typeof value === "object" && typeof value.then === "function") return '{"ok":false,"promise":true}';
-          return '{"ok":true,"value":' + ser(value, 0) + "}";
-        } catch (e) {
-          if (e === TOO_LARGE) return '{"ok":false,"tooLarge":true}';
-          if (e === TOO_DEEP) return '{"ok":false,"tooDeep":true}';
-          return '{"ok":false,"error":' + describeError(e) + "}";
-        }
-      } finally { consoleMuted = false; }
+        if (value !== null && typeof value === "object" && typeof value.then === "function") return '{"ok":false,"promise":true}';
+        return '{"ok":true,"value":' + ser(value, 0) + "}";
+      } catch (e) {
+        if (e === TOO_LARGE) return '{"ok":false,"tooLarge":true}';
+        if (e === TOO_DEEP) return '{"ok":false,"tooDeep":true}';
+        return '{"ok":false,"error":' + describeError(e) + "}";
+      }
     },
     takeConsole: function () {
       return '{"text":' + jsonStringify(consoleText) + ',"truncated":' + (consoleTruncated ? "true" : "false") + "}";

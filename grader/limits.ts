@@ -20,6 +20,8 @@ export const graderLimitsSchema = z.object({
   watchdogSlackMs: z.number().int().positive().default(2000),
   /** Time the parent grants a worker for host-side work (oracle, compile) on one job before killing it. */
   hostPhaseMs: z.number().int().positive().default(60_000),
+  /** Wall time one type check may take once a checker has started it; an overrun is abandoned with a notice. */
+  typeCheckMs: z.number().int().positive().default(5000),
 });
 export type GraderLimits = z.output<typeof graderLimitsSchema>;
 export type GraderLimitsInput = z.input<typeof graderLimitsSchema>;

@@ -27,6 +27,14 @@ export interface GraderMessages {
   nestedTooDeeply: string;
   watchdog(ms: number): string;
   hiddenCaseError: string;
+  notRunStopped: string;
+  notRunBudget: string;
+  workerOutOfMemory(mb: number, detail: string): string;
+  workerCrashed(detail: string): string;
+  killedRepeatedly(times: number): string;
+  commonJsExport(construct: string, name: string, params: readonly string[]): string;
+  topLevelAwait(name: string): string;
+  typeCheckNotice: Record<"too-slow" | "too-complex" | "busy", string>;
 }
 
 export const messages: Record<Lang, GraderMessages> = {
@@ -53,6 +61,21 @@ export const messages: Record<Lang, GraderMessages> = {
     nestedTooDeeply: "the code is nested too deeply to compile (Maximum call stack size exceeded while parsing)",
     hiddenCaseError: "failed with an error (the details of hidden cases are not shown; check the visible cases and edge cases)",
     watchdog: (ms) => `your code did not stop within its ${ms} ms budget (an endless loop, or memory exhaustion) and its sandbox was shut down`,
+    notRunStopped: "not run: the submission was stopped before this case",
+    notRunBudget: "not run: the submission's total time budget was used up before this case",
+    workerOutOfMemory: (mb, detail) => `used more memory than the grader allows (${mb} MB per submission) and stopped its grading process (${detail}); nothing else was affected`,
+    workerCrashed: (detail) => `your code crashed its grading process (${detail}); nothing else was affected`,
+    killedRepeatedly: (times) =>
+      `the grading process stopped ${times} times while grading this submission, so it is not graded again; if you did not expect this, change the code and submit again`,
+    commonJsExport: (construct, name, params) =>
+      `"${construct}" is not supported: declare the function as "export function ${name}(${params.join(", ")}) { … }" (or a top-level "function ${name}") and remove the "${construct}" line`,
+    topLevelAwait: (name) =>
+      `"await" outside a function is not supported: the grader calls ${name} directly, so compute everything inside the function (and do not make it async)`,
+    typeCheckNotice: {
+      "too-slow": "Type check took too long and was skipped (the grade above is complete; types are only warnings).",
+      "too-complex": "Type check skipped: the code is too deeply nested or too complex for the type checker (the grade above is complete).",
+      busy: "Type check skipped: too many checks are waiting right now (the grade above is complete).",
+    },
   },
   zh: {
     importRejected: (path) => `不允许 import/require("${path}"):请把所有代码写在这一个文件里;练习只需要 Math 和普通数组`,
@@ -76,5 +99,18 @@ export const messages: Record<Lang, GraderMessages> = {
     nestedTooDeeply: "代码嵌套太深,无法编译(解析时超出最大调用栈)",
     hiddenCaseError: "运行出错(隐藏用例不显示细节;请检查可见用例和边界情况)",
     watchdog: (ms) => `你的代码在 ${ms} 毫秒的时间预算内没有停止(死循环或内存耗尽),它的沙箱已被关闭`,
+    notRunStopped: "未运行：提交在这个用例之前已被中止",
+    notRunBudget: "未运行：在这个用例之前，提交的总时间预算已经用完",
+    workerOutOfMemory: (mb, detail) => `使用的内存超过了评分允许的上限（每次提交 ${mb} MB），导致评分进程停止（${detail}）；其他提交不受影响`,
+    workerCrashed: (detail) => `你的代码使评分进程崩溃（${detail}）；其他提交不受影响`,
+    killedRepeatedly: (times) => `评分这次提交时评分进程已停止 ${times} 次，因此不再重新评分；如果这出乎你的意料，请修改代码后重新提交`,
+    commonJsExport: (construct, name, params) =>
+      `不支持 "${construct}"：请把函数声明为 "export function ${name}(${params.join(", ")}) { … }"（或顶层的 "function ${name}"），并删除 "${construct}" 这一行`,
+    topLevelAwait: (name) => `不支持在函数外使用 "await"：评分程序会直接调用 ${name}，请把所有计算写在函数里（也不要把它写成 async）`,
+    typeCheckNotice: {
+      "too-slow": "类型检查耗时过长，已跳过（上面的评分是完整的；类型问题只是警告）。",
+      "too-complex": "已跳过类型检查：代码嵌套太深或太复杂，类型检查器无法处理（上面的评分是完整的）。",
+      busy: "已跳过类型检查：当前等待的检查太多（上面的评分是完整的）。",
+    },
   },
 };

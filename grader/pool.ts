@@ -4,18 +4,21 @@
  * and replaced, a worker that dies mid-job is replaced, and the submission gets a clear report either way.
  * This module never imports isolated-vm, TensorFlow.js or esbuild.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
 import { exercisesRoot as defaultExercisesRoot, findExercise, loadCatalog } from "../exercises/catalog";
+import { forkTs, graderDir } from "./fork";
 import { resolveLimits, type GraderLimits, type GraderLimitsInput } from "./limits";
 import { messages } from "./messages";
-import { gradeReportSchema, reportWithoutCases, typeWarningSchema, type GradeReport, type ReportSubject, type RuntimeError, type TypeWarning } from "./report";
+import { gradeReportSchema, notRunCaseResult, reportWithoutCases, typeWarningSchema, type CaseOutline, type GradeReport, type ReportSubject, type RuntimeError, type TypeWarning } from "./report";
+import { boundReport, scrubHostPaths } from "./report-text";
 import { fromTypeCheckerSchema, fromWorkerSchema, type ToWorker, type WarmWorker } from "./sandbox/protocol";
 import { sourceTooLarge } from "./transpile-limits";
+import { createTypeCheckPool, type TypeCheckResult } from "./typecheck-pool";
+
+export type { TypeCheckNotice, TypeCheckResult } from "./typecheck-pool";
 
 export const gradeRequestSchema = z.object({
   slug: z.string().min(1).max(200),
@@ -32,6 +35,8 @@ export interface GraderPoolOptions {
   limits?: GraderLimitsInput;
   /** Defaults to LACUNA_EXERCISES_DIR or ./exercises. */
   exercisesRoot?: string;
+  /** Type-checker processes, started on demand; default 2. */
+  typeCheckers?: number;
 }
 
 export interface PoolStats {
@@ -45,8 +50,12 @@ export interface PoolStats {
 
 export interface GraderPool {
   grade(request: GradeRequest): Promise<GradeReport>;
-  /** Type-checks a submission in a separate process (never delays grading); warnings only. */
-  typeCheck(slug: string, source: string): Promise<TypeWarning[]>;
+  /**
+   * Type-checks a submission in one of a few checker processes beside grading (never delays it): warnings
+   * only, or a notice when the check was abandoned (over its `typeCheckMs` budget, beyond the checker, or too
+   * many checks waiting). Rejects only for an unknown exercise or a closed pool.
+   */
+  typeCheck(slug: string, source: string): Promise<TypeCheckResult>;
   stats(): PoolStats;
   /**
    * Asks every worker (and every replacement) to compute, while idle, the expected and misconception
@@ -57,26 +66,13 @@ export interface GraderPool {
   close(): Promise<void>;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "..");
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-
-function forkTs(entry: string, heapMb: number, extra: string[] = []): ChildProcess {
-  return fork(entry, [], {
-    execArgv: ["--no-node-snapshot", `--max-old-space-size=${heapMb}`, ...extra, "--import", tsxLoader],
-    // Learner code never sees the environment anyway; an empty one means a sandbox escape would not either.
-    env: {} as NodeJS.ProcessEnv,
-    cwd: repoRoot,
-    serialization: "advanced",
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-  });
-}
-
 interface PendingJob {
   id: number;
   message: ToWorker;
   enqueuedAt: number;
   startedAt: number;
+  /** Workers that died while grading this job (see classifyWorkerDeath). */
+  deaths: number;
   resolve: (report: GradeReport) => void;
 }
 
@@ -88,7 +84,33 @@ interface WorkerSlot {
   killedByWatchdog: boolean;
   stderrTail: string;
   warming: number;
+  /** What the current job's worker is doing: "sandbox" while the submission's own code runs. */
+  phase: "host" | "sandbox";
+  /** The current job's cases, so a report can list them (as not run) when the worker dies. */
+  cases: CaseOutline[] | null;
 }
+
+/**
+ * Why a worker died in the middle of a job. Signals only ever come from outside (a stop, an operator,
+ * `kill`) and so does a clean exit: infrastructure, retried on a fresh worker. Anything else while the
+ * submission's code runs — V8's fatal errors (SIGTRAP), an abort out of memory (SIGABRT), a segfault — is
+ * the submission's. A death during host work (compile, the exercise's reference) is never the learner's.
+ */
+export type WorkerDeath = { cause: "infrastructure" } | { cause: "learner"; kind: "memory" | "crash"; detail: string };
+
+const externalSignals = new Set(["SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGPIPE"]);
+const memoryFailure = /out of memory|allocation failed|heap limit|invalid size error|invalid (?:array|string|typed array) length/i;
+
+export function classifyWorkerDeath(code: number | null, signal: NodeJS.Signals | null, phase: "host" | "sandbox", stderr: string): WorkerDeath {
+  if (signal !== null ? externalSignals.has(signal) : code === 0) return { cause: "infrastructure" };
+  if (phase !== "sandbox") return { cause: "infrastructure" };
+  const fatal = /^#?\s*(Fatal JavaScript[^\n]*|FATAL ERROR:[^\n]*|[^\n]*out of memory[^\n]*)$/im.exec(stderr)?.[1]?.trim();
+  const detail = (fatal ?? (signal ? `signal ${signal}` : `exit code ${code}`)).replace(/\s*\(see crbug[^)]*\)/, "").slice(0, 200);
+  return { cause: "learner", kind: memoryFailure.test(stderr) || signal === "SIGABRT" ? "memory" : "crash", detail };
+}
+
+/** A job whose workers died this many times is given up (the first death is retried on a fresh worker). */
+const maxWorkerDeaths = 2;
 
 function reportFor(subject: ReportSubject, error: RuntimeError, status: GradeReport["status"]): GradeReport {
   return reportWithoutCases(subject, status, { runtimeError: error });
@@ -103,7 +125,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
   const limits: GraderLimits = resolveLimits(options.limits);
   const root = path.resolve(options.exercisesRoot ?? defaultExercisesRoot());
   const size = Math.max(1, options.workers ?? os.availableParallelism());
-  const workerEntry = path.join(here, "sandbox", "worker.ts");
+  const workerEntry = path.join(graderDir, "sandbox", "worker.ts");
   const slots: WorkerSlot[] = [];
   const queue: PendingJob[] = [];
   let nextId = 1;
@@ -129,7 +151,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
     slot.timer = null;
     slot.job = null;
     graded += 1;
-    job.resolve(report);
+    job.resolve(boundReport(report, limits.consoleChars));
   }
 
   function dispatch(): void {
@@ -141,6 +163,9 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (!slot.ready || slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.job = job;
+      slot.phase = "host";
+      slot.cases = null;
+      slot.stderrTail = "";
       arm(slot, limits.hostPhaseMs);
       job.startedAt = performance.now();
       slot.child.send(job.message);
@@ -149,7 +174,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
 
   function spawn(): void {
     const child = forkTs(workerEntry, limits.workerHeapMb, ["--no-expose-wasm"]);
-    const slot: WorkerSlot = { child, ready: false, job: null, timer: null, killedByWatchdog: false, stderrTail: "", warming: warmMessage ? 1 : 0 };
+    const slot: WorkerSlot = { child, ready: false, job: null, timer: null, killedByWatchdog: false, stderrTail: "", warming: warmMessage ? 1 : 0, phase: "host", cases: null };
     slots.push(slot);
     child.stderr?.on("data", (chunk: Buffer) => {
       slot.stderrTail = (slot.stderrTail + chunk.toString("utf8")).slice(-4000);
@@ -175,6 +200,9 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       const job = slot.job;
       if (!job || message.id !== job.id) return;
       if (message.type === "phase") {
+        // Only the learner's run names its cases; a misconception's run (trusted code) counts as host work.
+        slot.phase = message.phase === "sandbox" && message.cases ? "sandbox" : "host";
+        if (message.cases) slot.cases = message.cases;
         arm(slot, message.phase === "sandbox" ? message.budgetMs + limits.watchdogSlackMs : limits.hostPhaseMs);
         return;
       }
@@ -193,25 +221,23 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       }
       dispatch();
     });
-    child.on("exit", (code, signal) => {
+    // "close", not "exit": by then stderr (V8's fatal-error text) and every IPC message (the phase) are read.
+    child.on("close", (code, signal) => {
       if (slot.timer) clearTimeout(slot.timer);
       slots.splice(slots.indexOf(slot), 1);
       if (!slot.ready && !slot.job && !closed && !slot.killedByWatchdog) {
         startupFailures += 1;
         if (startupFailures >= 3) broken = `grading workers fail to start: ${slot.stderrTail.trim().split("\n").slice(-3).join(" | ")}`;
       }
-      if (slot.job) {
-        const job = slot.job;
-        const text = messages[job.message.job.lang];
-        const outOfMemory = signal === "SIGABRT" || code === 134 || /out of memory|allocation failed/i.test(slot.stderrTail);
-        const report = closed
-          ? retryableReportFor(job.message.job, { kind: "internal", message: text.poolClosed, location: null })
-          : slot.killedByWatchdog
-          ? reportFor(job.message.job, { kind: "timeout", message: text.watchdog(limits.submissionMs), location: null }, "failed")
-          : outOfMemory
-            ? reportFor(job.message.job, { kind: "memory", message: `${text.memory(limits.memoryMb)}: ${text.crashed}`, location: null }, "failed")
-            : retryableReportFor(job.message.job, { kind: "crash", message: text.killedFromOutside, location: null });
-        finish(slot, report);
+      const job = slot.job;
+      if (job) {
+        slot.job = null;
+        if (slot.timer) clearTimeout(slot.timer);
+        const report = reportForDeadWorker(slot, job, code, signal);
+        if (report) {
+          graded += 1;
+          job.resolve(boundReport(report, limits.consoleChars));
+        } else queue.unshift(job); // retried first, on the fresh worker spawned below
       }
       if (!closed) {
         restarts += 1;
@@ -221,40 +247,30 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
     });
   }
 
+  /** The report of a job whose worker died, or null to retry it on a fresh worker. */
+  function reportForDeadWorker(slot: WorkerSlot, job: PendingJob, code: number | null, signal: NodeJS.Signals | null): GradeReport | null {
+    const subject = job.message.job;
+    const text = messages[subject.lang];
+    const notRun = (error: RuntimeError, status: GradeReport["status"]): GradeReport => ({
+      ...reportFor(subject, error, status),
+      cases: (slot.cases ?? []).map((c) => notRunCaseResult(c, { kind: error.kind, message: text.notRunStopped, location: null })),
+    });
+    if (closed) return retryableReportFor(subject, { kind: "internal", message: text.poolClosed, location: null });
+    // The watchdog stopping host work (compile, the reference) is the machine's trouble, not the learner's.
+    if (slot.killedByWatchdog && slot.phase === "sandbox") return notRun({ kind: "timeout", message: text.watchdog(limits.submissionMs), location: null }, "failed");
+    const death = classifyWorkerDeath(code, signal, slot.phase, slot.stderrTail);
+    if (death.cause === "learner") {
+      const message = death.kind === "memory" ? text.workerOutOfMemory(limits.memoryMb, scrubHostPaths(death.detail)) : text.workerCrashed(scrubHostPaths(death.detail));
+      return notRun({ kind: death.kind, message, location: null }, "failed");
+    }
+    job.deaths += 1;
+    if (job.deaths < maxWorkerDeaths) return null;
+    return reportFor(subject, { kind: "crash", message: text.killedRepeatedly(job.deaths), location: null }, "error");
+  }
+
   for (let i = 0; i < size; i++) spawn();
 
-  // The type checker: one lazily started process, requests one at a time.
-  let checker: ChildProcess | null = null;
-  const checks = new Map<number, { resolve: (w: TypeWarning[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
-  function typeChecker(): ChildProcess {
-    if (checker) return checker;
-    const child = forkTs(path.join(here, "typecheck-worker.ts"), 512);
-    child.stderr?.resume();
-    child.on("message", (raw: unknown) => {
-      const parsed = fromTypeCheckerSchema.safeParse(raw);
-      if (!parsed.success || parsed.data.type === "ready") return;
-      const pending = checks.get(parsed.data.id);
-      if (!pending) return;
-      checks.delete(parsed.data.id);
-      clearTimeout(pending.timer);
-      if (parsed.data.type === "failed") pending.reject(new Error(parsed.data.message));
-      else {
-        const warnings = z.array(typeWarningSchema).safeParse(parsed.data.warnings);
-        if (warnings.success) pending.resolve(warnings.data);
-        else pending.reject(new Error("the type checker sent invalid warnings"));
-      }
-    });
-    child.on("exit", () => {
-      checker = null;
-      for (const [id, pending] of checks) {
-        checks.delete(id);
-        clearTimeout(pending.timer);
-        pending.reject(new Error("the type checker stopped"));
-      }
-    });
-    checker = child;
-    return child;
-  }
+  const checkers = createTypeCheckPool({ checkers: options.typeCheckers ?? 2, budgetMs: limits.typeCheckMs, maxQueued: 32 });
 
   return {
     grade(input: GradeRequest): Promise<GradeReport> {
@@ -274,22 +290,16 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       }
       return new Promise((resolve) => {
         const id = nextId++;
-        queue.push({ id, enqueuedAt: performance.now(), startedAt: 0, resolve, message: { type: "grade", id, job: { ...request, exercisesRoot: root }, limits } });
+        queue.push({ id, enqueuedAt: performance.now(), startedAt: 0, deaths: 0, resolve, message: { type: "grade", id, job: { ...request, exercisesRoot: root }, limits } });
         dispatch();
       });
     },
 
-    typeCheck(slug: string, source: string): Promise<TypeWarning[]> {
+    typeCheck(slug: string, source: string): Promise<TypeCheckResult> {
       if (closed) return Promise.reject(new Error(messages.en.poolClosed));
       if (!findExercise(slug, root)) return Promise.reject(new Error(messages.en.unknownExercise(slug)));
-      if (sourceTooLarge(source, limits.sourceBytes, "en")) return Promise.resolve([]);
-      const child = typeChecker();
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-        checks.set(id, { resolve, reject, timer });
-        child.send({ id, source });
-      });
+      if (sourceTooLarge(source, limits.sourceBytes, "en")) return Promise.resolve({ warnings: [], notice: null });
+      return checkers.check(source);
     },
 
     prewarm(seedsFor: (slug: string) => number[]): void {
@@ -318,7 +328,8 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       for (const job of queue.splice(0)) {
         job.resolve(retryableReportFor(job.message.job, { kind: "internal", message: messages[job.message.job.lang].poolClosed, location: null }));
       }
-      const children = [...slots.map((s) => s.child), ...(checker ? [checker] : [])];
+      const children = slots.map((s) => s.child);
+      await checkers.close();
       await Promise.all(
         children.map(
           (child) =>

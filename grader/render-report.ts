@@ -9,6 +9,7 @@ const labels = {
     score: "score",
     seed: "seed",
     hidden: "hidden case",
+    notRun: "not run",
     inputs: "inputs",
     expected: "expected",
     got: "got",
@@ -30,6 +31,7 @@ const labels = {
     score: "得分",
     seed: "种子",
     hidden: "隐藏用例",
+    notRun: "未运行",
     inputs: "输入",
     expected: "期望",
     got: "实际",
@@ -63,8 +65,9 @@ function renderCompileError(e: CompileError): string[] {
 
 function renderCase(c: CaseResult, lang: Lang): string[] {
   const l = labels[lang];
-  const mark = c.passed ? "✓" : "✗";
-  const lines = [`${mark} ${c.name}${c.visible ? "" : ` (${l.hidden})`}${c.weight !== 1 ? ` ×${c.weight}` : ""}`];
+  const mark = c.passed ? "✓" : c.ran ? "✗" : "–";
+  const tags = [...(c.visible ? [] : [l.hidden]), ...(c.ran ? [] : [l.notRun])];
+  const lines = [`${mark} ${c.name}${tags.length ? ` (${tags.join(", ")})` : ""}${c.weight !== 1 ? ` ×${c.weight}` : ""}`];
   if (c.note && !c.passed) lines.push(`    ${c.note}`);
   if (c.passed) return lines;
   if (c.inputs !== null) lines.push(`    ${l.inputs}: ${c.inputs}`);

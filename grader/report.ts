@@ -67,6 +67,12 @@ export const caseResultSchema = z.object({
   visible: z.boolean(),
   weight: z.number().positive(),
   passed: z.boolean(),
+  /**
+   * false when the learner's function was never called on this case: an earlier error stopped the
+   * submission (its top-level code threw, the time budget ran out, memory, a crash, the watchdog). Reports
+   * stored before this field existed read as true.
+   */
+  ran: z.boolean().default(true),
   note: z.string().nullable(),
   /** Shortened, readable values; null for hidden cases (their data is not revealed). */
   inputs: z.string().nullable(),
@@ -186,6 +192,36 @@ export function reportWithoutCases(subject: ReportSubject, status: GradeStatus, 
     cases: [],
     diagnosis: [],
     timing: fields.timing ?? emptyTiming(),
+  };
+}
+
+/** What a report shows of a case that never ran: its name, visibility and weight. */
+export interface CaseOutline {
+  name: string;
+  visible: boolean;
+  weight: number;
+}
+
+/** A case the learner's function was never called on (`error` says why: an earlier error, the budget, …). */
+export function notRunCaseResult(c: CaseOutline, error: RuntimeError): CaseResult {
+  return {
+    name: c.name,
+    visible: c.visible,
+    weight: c.weight,
+    passed: false,
+    ran: false,
+    note: null,
+    inputs: null,
+    expected: null,
+    got: null,
+    error,
+    problems: [],
+    maxAbsError: null,
+    maxRelError: null,
+    worstIndex: null,
+    gradients: [],
+    durationMs: 0,
+    curve: null,
   };
 }
 

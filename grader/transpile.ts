@@ -41,6 +41,35 @@ function lineText(source: string, line: number): string | null {
   return source.split("\n")[line - 1]?.replace(/\r$/, "") ?? null;
 }
 
+/**
+ * esbuild counts columns in UTF-8 bytes; editors (CodeMirror, VS Code) and TypeScript count UTF-16 code
+ * units. 0-based byte column in, 1-based UTF-16 column out.
+ */
+export function utf16Column(text: string, byteColumn: number): number {
+  const bytes = Buffer.from(text, "utf8");
+  return new TextDecoder().decode(bytes.subarray(0, Math.min(byteColumn, bytes.length))).length + 1;
+}
+
+/** Where `pattern` first matches in the learner's file, outside comments and strings as far as a regex can tell. */
+function findConstruct(source: string, pattern: RegExp): { line: number; column: number } | null {
+  const lines = source.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const code = lines[i]!.replace(/\/\/.*$/, "");
+    const match = pattern.exec(code);
+    if (match) return { line: i + 1, column: match.index + 1 };
+  }
+  return null;
+}
+
+/** esbuild messages that name its own machinery (the "iife" format, CommonJS globals), said in the learner's terms. */
+function learnerMessage(text: string, request: TranspileRequest): string {
+  const say = messages[request.lang];
+  if (/top-level await/i.test(text)) return say.topLevelAwait(request.functionName);
+  const commonJs = /The CommonJS "(module|exports)" variable/.exec(text);
+  if (commonJs) return say.commonJsExport(commonJs[1] === "module" ? "module.exports" : "exports", request.functionName, request.params);
+  return text;
+}
+
 function toCompileError(message: Message, source: string, request: TranspileRequest): CompileError {
   const learnerLines = source.split("\n").length;
   const location = message.location;
@@ -48,11 +77,13 @@ function toCompileError(message: Message, source: string, request: TranspileRequ
     // The error is in the export line the grader appends: the function the exercise needs is not declared.
     return { message: messages[request.lang].missingFunction(request.functionName, request.params), location: null, lineText: null };
   }
-  if (!location) return { message: message.text, location: null, lineText: null };
+  const text = learnerMessage(message.text, request);
+  if (!location) return { message: text, location: null, lineText: null };
+  const line = lineText(source, location.line);
   return {
-    message: message.text,
-    location: { line: location.line, column: location.column + 1 },
-    lineText: lineText(source, location.line),
+    message: text,
+    location: { line: location.line, column: line === null ? location.column + 1 : utf16Column(line, location.column) },
+    lineText: line,
   };
 }
 
@@ -79,9 +110,18 @@ export async function transpileSubmission(request: TranspileRequest): Promise<Tr
       tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
       plugins: [rejectImports(request.lang)],
     });
+    // The sandbox has no `module` or `exports`: CommonJS exports would fail only when the code runs.
+    const commonJs = result.warnings.filter((w) => /The CommonJS "(module|exports)" variable/.test(w.text));
+    if (commonJs.length > 0) return { ok: false, errors: commonJs.map((m) => toCompileError(m, source, request)) };
     const js = result.outputFiles.find((f) => f.path.endsWith(".js"));
     const map = result.outputFiles.find((f) => f.path.endsWith(".map"));
     if (!js || !map) throw new Error("esbuild produced no output");
+    // `export =` compiles to an assignment to a CommonJS module object the bundle does not have.
+    if (/\bsubmission_module\b/.test(js.text) && !source.includes("submission_module")) {
+      const location = findConstruct(source, /\bexport\s*=(?!=)/);
+      const message = messages[request.lang].commonJsExport("export =", request.functionName, request.params);
+      return { ok: false, errors: [{ message, location, lineText: location && lineText(source, location.line) }] };
+    }
     const mappings = (JSON.parse(map.text) as { mappings: string }).mappings;
     // The wrapper stays on the bundle's first line, so line numbers (and the source map) stay valid.
     const code = `try { ${js.text}\n} catch (error) { __lacuna.moduleFailed(error); }\n`;

@@ -241,6 +241,10 @@ function CasesTable({ cases, tolerance, onJump }: { cases: CaseResult[]; toleran
                   <td className="py-2 pr-3 whitespace-nowrap">
                     {c.passed ? (
                       <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">✓ {t("results.pass")}</span>
+                    ) : c.ran === false ? (
+                      <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-800" title={c.visible ? (c.error?.message ?? undefined) : undefined}>
+                        – {t("results.notRun")}
+                      </span>
                     ) : (
                       <span className="rounded bg-rose-100 px-2 py-0.5 text-rose-900">✗ {t("results.fail")}</span>
                     )}

@@ -3,7 +3,6 @@
  * exercise's TensorFlow.js reference, run the learner's code in a fresh isolate, compare, diagnose, report.
  */
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { findExercise, type ExerciseEntry } from "../../exercises/catalog";
 import { generateCases, loadOracle } from "../../exercises/oracle";
@@ -13,7 +12,8 @@ import { diagnose } from "../diagnose";
 import { formatArgs, formatValue } from "../format";
 import type { GraderLimits } from "../limits";
 import { messages, type GraderMessages } from "../messages";
-import { curvePoints, emptyTiming, reportVersion, reportWithoutCases, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type ShapeProblem, type SourceLocation } from "../report";
+import { scrubHostPaths } from "../report-text";
+import { curvePoints, emptyTiming, reportVersion, reportWithoutCases, type CaseOutline, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type ShapeProblem, type SourceLocation } from "../report";
 import { decodeSpecialJson, encodeSpecialJson } from "../special-json";
 import { transpileSubmission } from "../transpile";
 import type { LineMap } from "../sourcemap";
@@ -28,8 +28,11 @@ export interface GradeJob {
   exercisesRoot: string;
 }
 
-/** Tells the parent's watchdog how long the next step may take (sandbox steps are learner code). */
-export type PhaseListener = (phase: "host" | "sandbox", budgetMs: number) => void;
+/**
+ * Tells the parent's watchdog how long the next step may take (sandbox steps are learner code), and, when the
+ * learner's code is about to run, which cases it runs: a report can then list them if the worker dies.
+ */
+export type PhaseListener = (phase: "host" | "sandbox", budgetMs: number, cases?: CaseOutline[]) => void;
 
 interface ExpectedSet {
   cases: ParsedExerciseCase[];
@@ -75,15 +78,6 @@ function expectedFor(entry: ExerciseEntry, seed: number): Promise<ExpectedSet> {
   });
 }
 
-const hostPrefixes = [path.resolve(process.cwd()), os.tmpdir(), os.homedir()].filter((p) => p.length > 1);
-
-/** Error text shown to learners never contains paths of the machine that graded it. */
-export function scrubHostPaths(text: string): string {
-  let out = text;
-  for (const prefix of hostPrefixes) out = out.split(prefix).join("<grader>");
-  return out.replace(/(?:file:\/\/)?\/[^\s'"()]*node_modules[^\s'"()]*/g, "<grader>");
-}
-
 function locate(stack: string, lineMap: LineMap): SourceLocation | null {
   const frame = /submission\.js:(\d+):(\d+)/.exec(stack);
   if (!frame) return null;
@@ -122,6 +116,8 @@ function outcomeError(outcome: CallOutcome, lineMap: LineMap, lang: Lang, limits
     case "memory":
       return { kind: "memory", message: text.memory(limits.memoryMb), location: null };
     case "not-run":
+      if (outcome.reason === "budget") return { kind: "timeout", message: text.notRunBudget, location: null };
+      if (outcome.reason === "memory") return { kind: "memory", message: text.notRun, location: null };
       return { kind: "exception", message: text.notRun, location: null };
   }
 }
@@ -131,12 +127,13 @@ function outcomeError(outcome: CallOutcome, lineMap: LineMap, lang: Lang, limits
  * messages, error magnitudes and durations are all things a submission can make depend on the hidden inputs
  * (or, compared across submissions, reveal the expected outputs), so none of them is reported.
  */
-function hiddenCaseResult(c: ParsedExerciseCase, passed: boolean, error: RuntimeError | null, problems: ShapeProblem[], text: GraderMessages): CaseResult {
+function hiddenCaseResult(c: ParsedExerciseCase, passed: boolean, ran: boolean, error: RuntimeError | null, problems: ShapeProblem[], text: GraderMessages): CaseResult {
   return {
     name: c.name,
     visible: false,
     weight: c.weight,
     passed,
+    ran,
     note: null,
     inputs: null,
     expected: null,
@@ -236,16 +233,25 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   timing.expectedMs = performance.now() - expectedStarted;
   const selected = set.cases.map((c, index) => ({ c, index })).filter(({ c }) => job.mode === "all" || c.visible);
 
-  const runStarted = performance.now();
-  onPhase("sandbox", limits.submissionMs + 1000);
-  const run = runInIsolate(
+  // Visible cases run first: state a submission keeps between calls (globals, queued promise callbacks)
+  // can then never carry a hidden case's inputs into a visible case's output, error or console.
+  const runOrder = [...selected.keys()].sort((a, b) => Number(!selected[a]!.c.visible) - Number(!selected[b]!.c.visible));
+  onPhase("sandbox", limits.submissionMs + 1000, selected.map(({ c }) => ({ name: c.name, visible: c.visible, weight: c.weight })));
+  const isolateRun = runInIsolate(
     compiled.code,
     entry.meta.functionName,
-    selected.map(({ c, index }) => ({ argsJson: set.argsJson[index]!, muted: !c.visible })),
+    runOrder.map((i) => ({ argsJson: set.argsJson[selected[i]!.index]!, muted: !selected[i]!.c.visible })),
     isolateLimits(limits),
   );
   onPhase("host", 0);
-  timing.runMs = performance.now() - runStarted;
+  const run = { ...isolateRun, calls: [] as CallOutcome[], durationsMs: [] as number[] };
+  runOrder.forEach((selectedIndex, runIndex) => {
+    run.calls[selectedIndex] = isolateRun.calls[runIndex]!;
+    run.durationsMs[selectedIndex] = isolateRun.durationsMs[runIndex]!;
+  });
+  // Hidden cases' time is left out of the reported timing: code can make it depend on their inputs.
+  const hiddenMs = selected.reduce((sum, { c }, i) => sum + (c.visible ? 0 : (run.durationsMs[i] ?? 0)), 0);
+  timing.runMs = run.moduleMs + selected.reduce((sum, { c }, i) => sum + (c.visible ? (run.durationsMs[i] ?? 0) : 0), 0);
 
   let runtimeError: RuntimeError | null = null;
   switch (run.bind.kind) {
@@ -286,18 +292,20 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   const curveOutput = entry.meta.curveOutput;
   const gotValues: (unknown | undefined)[] = [];
   const cases: CaseResult[] = selected.map(({ c, index }, i) => {
-    const outcome = run.calls[i] ?? { kind: "not-run" };
+    const outcome: CallOutcome = run.calls[i] ?? { kind: "not-run", reason: "earlier-error" };
+    const ran = outcome.kind !== "not-run";
     const expected = set.expected[index];
     const error = outcomeError(outcome, compiled.lineMap, job.lang, limits);
     const got = outcome.kind === "value" ? decodeSpecialJson(outcome.json) : undefined;
     gotValues.push(got);
     const comparison = outcome.kind === "value" ? compareOutputs(expected, got, settings) : null;
-    if (!c.visible) return hiddenCaseResult(c, comparison?.passed ?? false, error, comparison?.problems ?? [], text);
+    if (!c.visible) return hiddenCaseResult(c, comparison?.passed ?? false, ran, error, comparison?.problems ?? [], text);
     return {
       name: c.name,
       visible: c.visible,
       weight: c.weight,
       passed: comparison?.passed ?? false,
+      ran,
       note: c.note ? c.note[job.lang] : null,
       inputs: formatArgs(entry.meta.params, c.args),
       expected: formatValue(expected),
@@ -337,7 +345,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
 
   const maxPoints = cases.reduce((sum, c) => sum + c.weight, 0);
   const points = cases.reduce((sum, c) => sum + (c.passed ? c.weight : 0), 0);
-  timing.totalMs = performance.now() - started;
+  timing.totalMs = Math.max(0, performance.now() - started - hiddenMs);
   return {
     version: reportVersion,
     slug: job.slug,

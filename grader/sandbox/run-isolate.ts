@@ -32,7 +32,8 @@ export type CallOutcome =
   | { kind: "timeout" }
   | { kind: "submission-timeout" }
   | { kind: "memory" }
-  | { kind: "not-run" };
+  /** Never called: the module failed (`earlier-error`), the budget was used up, or memory ran out before. */
+  | { kind: "not-run"; reason: "earlier-error" | "budget" | "memory" };
 
 export type BindOutcome =
   | { kind: "ok" }
@@ -47,6 +48,8 @@ export interface IsolateRun {
   calls: CallOutcome[];
   console: { text: string; truncated: boolean };
   durationsMs: number[];
+  /** Time spent loading the module (its top-level code and the binding of the function). */
+  moduleMs: number;
   memoryExceeded: boolean;
 }
 
@@ -158,7 +161,7 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         bind = { kind: "compile", error: { name: "SyntaxError", message, stack: "" } };
-        return { bind, calls: calls.map(() => ({ kind: "not-run" })), console: consoleOutput, durationsMs: calls.map(() => 0), memoryExceeded };
+        return { bind, calls: calls.map(() => ({ kind: "not-run", reason: "earlier-error" })), console: consoleOutput, durationsMs: calls.map(() => 0), moduleMs: 0, memoryExceeded };
       }
       const moduleTimeout = Math.max(1, Math.min(limits.caseMs, remaining()));
       script.runSync(context, { timeout: moduleTimeout });
@@ -174,11 +177,13 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
       }
     }
 
+    const moduleMs = performance.now() - started;
     for (const call of calls) {
       const callStarted = performance.now();
       let outcome: CallOutcome;
-      if (bind.kind !== "ok" || memoryExceeded) outcome = { kind: memoryExceeded ? "memory" : "not-run" };
-      else if (remaining() < 1) outcome = { kind: "submission-timeout" };
+      if (memoryExceeded) outcome = { kind: "not-run", reason: "memory" };
+      else if (bind.kind !== "ok") outcome = { kind: "not-run", reason: "earlier-error" };
+      else if (remaining() < 1) outcome = { kind: "not-run", reason: "budget" };
       else {
         const timeout = Math.max(1, Math.min(limits.caseMs, Math.floor(remaining())));
         try {
@@ -203,7 +208,7 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
         // Console output is best effort: an isolate that just hit a limit may not answer.
       }
     }
-    return { bind, calls: outcomes, console: consoleOutput, durationsMs, memoryExceeded };
+    return { bind, calls: outcomes, console: consoleOutput, durationsMs, moduleMs, memoryExceeded };
   } finally {
     if (!isolate.isDisposed) isolate.dispose();
   }

@@ -5,7 +5,8 @@
  */
 import { messages } from "../messages";
 import { transpileSubmission } from "../transpile";
-import { gradeJob, prepareForNextJob, scrubHostPaths, warmTasks } from "./grade-job";
+import { boundReport, scrubHostPaths } from "../report-text";
+import { gradeJob, prepareForNextJob, warmTasks } from "./grade-job";
 import { fromWorkerSchema, toWorkerSchema, warmWorkerSchema, type FromWorker } from "./protocol";
 import { runInIsolate } from "./run-isolate";
 
@@ -91,9 +92,9 @@ process.on("message", (raw: unknown) => {
   prioritise(job.slug);
   queue = queue.then(async () => {
     try {
-      const report = await gradeJob(job, limits, (phase, budgetMs) => send({ type: "phase", id, phase, budgetMs }));
+      const report = await gradeJob(job, limits, (phase, budgetMs, cases) => send({ type: "phase", id, phase, budgetMs, ...(cases ? { cases } : {}) }));
       const recycle = report.runtimeError?.kind === "memory";
-      send({ type: "result", id, report, recycle });
+      send({ type: "result", id, report: boundReport(report, limits.consoleChars), recycle });
       if (!recycle) setImmediate(() => prepareForNextJob(limits));
     } catch (error) {
       send({ type: "failed", id, message: scrubHostPaths(error instanceof Error ? error.message : String(error)) || messages.en.poolClosed });

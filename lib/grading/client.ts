@@ -2,7 +2,7 @@
 // heavy: no isolated-vm, no TypeScript checker.
 import { z } from "zod";
 import { gradingConfig } from "./config";
-import { GraderUnavailableError, type EditorWarning } from "./service";
+import { GraderUnavailableError, typeCheckNotices, type TypeCheckAnswer } from "./service";
 
 function daemonUrl(pathname: string, port: number): string {
   return `http://127.0.0.1:${port}${pathname}`;
@@ -43,10 +43,11 @@ async function sendWake(port: number): Promise<boolean> {
 
 const typeCheckResponseSchema = z.object({
   warnings: z.array(z.object({ message: z.string(), location: z.object({ line: z.number().int(), column: z.number().int() }) })),
+  notice: z.enum(typeCheckNotices).nullable().default(null),
 });
 
 /** The daemon's type checker; throws GraderUnavailableError when the daemon cannot be reached. */
-export async function typeCheckViaDaemon(slug: string, source: string, port: number = gradingConfig().LACUNA_GRADER_PORT): Promise<EditorWarning[]> {
+export async function typeCheckViaDaemon(slug: string, source: string, port: number = gradingConfig().LACUNA_GRADER_PORT): Promise<TypeCheckAnswer> {
   let response: Response;
   try {
     response = await fetch(daemonUrl("/typecheck", port), {
@@ -65,5 +66,5 @@ export async function typeCheckViaDaemon(slug: string, source: string, port: num
   }
   const parsed = typeCheckResponseSchema.safeParse(body);
   if (!parsed.success) throw new Error("the grading service sent an invalid type-check answer");
-  return parsed.data.warnings.map((w) => ({ line: w.location.line, column: w.location.column, message: w.message }));
+  return { warnings: parsed.data.warnings.map((w) => ({ line: w.location.line, column: w.location.column, message: w.message })), notice: parsed.data.notice };
 }

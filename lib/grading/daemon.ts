@@ -423,7 +423,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       const parsed = typeCheckRequestSchema.safeParse(raw);
       if (!parsed.success) return send(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
       try {
-        return send(res, 200, { warnings: await pool.typeCheck(parsed.data.slug, parsed.data.source) });
+        return send(res, 200, await pool.typeCheck(parsed.data.slug, parsed.data.source));
       } catch (error) {
         return send(res, 500, { error: error instanceof Error ? error.message : String(error) });
       }

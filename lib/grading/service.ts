@@ -319,7 +319,13 @@ export interface EditorWarning {
   message: string;
 }
 
-export type TypeChecker = (slug: string, source: string) => Promise<EditorWarning[]>;
+/** Why a type check gave no warnings (see grader/typecheck-pool.ts): over its budget, beyond the checker, too many waiting. */
+export const typeCheckNotices = ["too-slow", "too-complex", "busy"] as const;
+export interface TypeCheckAnswer {
+  warnings: EditorWarning[];
+  notice: (typeof typeCheckNotices)[number] | null;
+}
+export type TypeChecker = (slug: string, source: string) => Promise<TypeCheckAnswer>;
 
 export class GraderUnavailableError extends Error {
   constructor(detail: string) {
@@ -328,7 +334,7 @@ export class GraderUnavailableError extends Error {
   }
 }
 
-export async function typeCheck(raw: unknown, check: TypeChecker): Promise<ApiResult<{ warnings: EditorWarning[] }>> {
+export async function typeCheck(raw: unknown, check: TypeChecker): Promise<ApiResult<TypeCheckAnswer>> {
   const parsed = parseWith(typeCheckSchema, raw);
   if (!parsed.ok) return parsed.result;
   const { slug, source } = parsed.data;
@@ -336,7 +342,7 @@ export async function typeCheck(raw: unknown, check: TypeChecker): Promise<ApiRe
   const tooLarge = sourceTooLarge(source);
   if (tooLarge) return tooLarge;
   try {
-    return ok({ warnings: await check(slug, source) });
+    return ok(await check(slug, source));
   } catch (error) {
     if (error instanceof GraderUnavailableError) return fail(503, "grader-unavailable", error.message, {}, { "retry-after": "5" });
     return fail(502, "typecheck-failed", `The type check failed: ${(error as Error).message}`);

@@ -37,6 +37,40 @@ describe("transpileSubmission", () => {
     expect(error?.lineText).toBe("  return x +;");
   });
 
+  it("counts columns in characters as editors do, not in UTF-8 bytes", async () => {
+    // The issue's input: the ")" is character 68; esbuild says byte 72.
+    const result = await transpileSubmission({ ...base, functionName: "computeCost", source: 'export function computeCost(): number { const s = "代价"; const z = 1); }' });
+    expect(result.ok ? null : result.errors[0]?.location).toEqual({ line: 1, column: 68 });
+    const [astral] = await errorsOf('export function f(x: number) {\n  const s = "𝑥 代价"; return x +;\n}');
+    // "𝑥" is two UTF-16 code units (as CodeMirror counts it), four UTF-8 bytes.
+    expect(astral?.location).toEqual({ line: 2, column: 32 });
+  });
+
+  it("refuses `export =` and CommonJS exports at compile time, saying what to write instead", async () => {
+    const [assignment] = await errorsOf("function f(x: number): number { return x; }\nexport = f;\n");
+    expect(assignment).toEqual({
+      message: '"export =" is not supported: declare the function as "export function f(x) { … }" (or a top-level "function f") and remove the "export =" line',
+      location: { line: 2, column: 1 },
+      lineText: "export = f;",
+    });
+    const [moduleExports] = await errorsOf("function f(x: number): number { return x; }\nmodule.exports = f;");
+    expect(moduleExports?.message).toMatch(/^"module.exports" is not supported: declare the function as "export function f\(x\)/);
+    expect(moduleExports?.location).toEqual({ line: 2, column: 1 });
+    const [exportsField] = await errorsOf("exports.f = 1;\nfunction f(x: number): number { return x; }");
+    expect(exportsField?.message).toMatch(/^"exports" is not supported/);
+    const [zh] = await errorsOf("function f(x: number): number { return x; }\nexport = f;\n", "zh");
+    expect(zh?.message).toMatch(/^不支持 "export ="：请把函数声明为/);
+  });
+
+  it("refuses top-level await without naming the bundler's output format", async () => {
+    for (const source of ["await null;\nexport function f(x: number) { return x; }", "for await (const v of []) {}\nexport function f(x: number) { return x; }"]) {
+      const [error] = await errorsOf(source);
+      expect(error?.message).toBe('"await" outside a function is not supported: the grader calls f directly, so compute everything inside the function (and do not make it async)');
+      expect(error?.location?.line).toBe(1);
+      expect(error?.message).not.toMatch(/iife|esbuild/i);
+    }
+  });
+
   it("refuses files over the size limit", async () => {
     const [error] = await errorsOf(`export function f(x: number) { return x; }\n//${"x".repeat(70 * 1024)}`);
     expect(error?.message).toMatch(/limited to 64 KB/);

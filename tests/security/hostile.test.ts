@@ -310,20 +310,43 @@ describe("hostile submissions", () => {
     await expectHonestGraded(concurrentPool);
   }, 60_000);
 
-  it("29 · a worker killed in the middle of a job: a clear error, then business as usual", async () => {
-    const pending = concurrentPool.grade({ slug: "fixture-mse", source: fn("for (;;);"), seed: 1 });
-    let busy: number | undefined;
-    while (busy === undefined) {
+  /** Waits until a worker other than `killed` is busy, then kills it from outside with SIGKILL. */
+  async function killBusyWorker(target: GraderPool, killed: number[]): Promise<number> {
+    for (;;) {
+      const busy = target.stats().workers.find((w) => w.busy && w.pid !== undefined && !killed.includes(w.pid))?.pid;
+      if (busy !== undefined) {
+        process.kill(busy, "SIGKILL");
+        return busy;
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
-      busy = concurrentPool.stats().workers.find((w) => w.busy)?.pid;
     }
-    process.kill(busy, "SIGKILL");
+  }
+
+  it("29 · a worker killed from outside in the middle of a job: retried on a fresh worker, then business as usual", async () => {
+    const pending = concurrentPool.grade({ slug: "fixture-mse", source: fn("for (;;);"), seed: 1 });
+    await killBusyWorker(concurrentPool, []);
     const report = await pending;
-    expect(report.status).toBe("error");
-    expect(report.runtimeError).toMatchObject({ kind: "crash", message: "the grading process stopped while running your submission (not caused by your code); please submit again" });
+    // Graded on the retry: the endless loop is the learner's, the kill was not.
+    expect(report.status).toBe("failed");
+    expect(report.retryable).toBeUndefined();
+    expect(firstCaseError(report)?.kind).toBe("timeout");
     await expectHonestGraded(concurrentPool);
     expect(concurrentPool.stats().workers).toHaveLength(2);
-  });
+  }, 120_000);
+
+  it("29b · a submission whose workers are killed twice is given up, with a clear error", async () => {
+    const pending = concurrentPool.grade({ slug: "fixture-mse", source: fn("for (;;);"), seed: 1 });
+    const first = await killBusyWorker(concurrentPool, []);
+    await killBusyWorker(concurrentPool, [first]);
+    const report = await pending;
+    expect(report.status).toBe("error");
+    expect(report.retryable).toBeUndefined();
+    expect(report.runtimeError).toMatchObject({
+      kind: "crash",
+      message: "the grading process stopped 2 times while grading this submission, so it is not graded again; if you did not expect this, change the code and submit again",
+    });
+    await expectHonestGraded(concurrentPool);
+  }, 120_000);
 
   it("30 · honest code just under the time limit is accepted, just over is rejected", async () => {
     const timed = createGraderPool({ workers: 1, exercisesRoot: fixturesRoot, limits: { caseMs: 1000, submissionMs: 5000 } });

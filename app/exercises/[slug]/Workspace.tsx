@@ -17,6 +17,7 @@ import {
   typeCheck,
   watchSubmission,
   type EditorWarning,
+  type TypeCheckNotice,
   type HistoryEntry,
   type SubmissionKind,
   type SubmissionView,
@@ -79,6 +80,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [typeWarnings, setTypeWarnings] = useState<EditorWarning[]>([]);
   const [typeCheckProblem, setTypeCheckProblem] = useState<string | null>(null);
+  const [typeCheckNotice, setTypeCheckNotice] = useState<TypeCheckNotice | null>(null);
   const [typeChecking, setTypeChecking] = useState(true);
   const [result, setResult] = useState<CurrentResult | null>(null);
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
@@ -136,9 +138,10 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
     typeAbort.current = controller;
     setTypeChecking(true);
     try {
-      const warnings = await typeCheck(slug, source.current, controller.signal);
+      const checked = await typeCheck(slug, source.current, controller.signal);
       if (!controller.signal.aborted) {
-        setTypeWarnings(warnings);
+        setTypeWarnings(checked.warnings);
+        setTypeCheckNotice(checked.notice);
         setTypeCheckProblem(null);
         setTypeChecking(false);
       }
@@ -146,6 +149,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
       if (controller.signal.aborted) return;
       // The type check is a convenience: say it is unavailable, keep the last warnings out of the way.
       setTypeWarnings([]);
+      setTypeCheckNotice(null);
       setTypeCheckProblem(error instanceof ApiFailure ? error.message : String(error));
       setTypeChecking(false);
     }
@@ -309,6 +313,12 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
               ? t("exercise.typecheckRunning")
               : typeCheckProblem
               ? t("exercise.typecheckUnavailable")
+              : typeCheckNotice === "too-slow"
+              ? t("exercise.typecheckTooSlow")
+              : typeCheckNotice === "too-complex"
+              ? t("exercise.typecheckTooComplex")
+              : typeCheckNotice === "busy"
+              ? t("exercise.typecheckBusy")
               : typeWarnings.length === 0
                 ? t("exercise.typecheckClean")
                 : t("exercise.typecheckCount", { count: typeWarnings.length })}

@@ -40,7 +40,10 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 const createdSchema = z.object({ id: z.string(), status: submissionStatusSchema });
 const historySchema = z.object({ submissions: z.array(historyEntrySchema) });
-const typeCheckSchema = z.object({ warnings: z.array(z.object({ line: z.number(), column: z.number(), message: z.string() })) });
+const typeCheckSchema = z.object({
+  warnings: z.array(z.object({ line: z.number(), column: z.number(), message: z.string() })),
+  notice: z.enum(["too-slow", "too-complex", "busy"]).nullable().default(null),
+});
 const errorBodySchema = z.object({ error: z.string(), code: z.string().optional() });
 
 export type EditorWarning = z.infer<typeof typeCheckSchema>["warnings"][number];
@@ -101,8 +104,11 @@ export function saveDraft(slug: string, draft: { source: string; hintsRevealed: 
   });
 }
 
-export async function typeCheck(slug: string, source: string, signal: AbortSignal): Promise<EditorWarning[]> {
-  return (await request(typeCheckSchema, "/api/typecheck", { method: "POST", body: JSON.stringify({ slug, source }), signal })).warnings;
+export type TypeCheckNotice = NonNullable<z.infer<typeof typeCheckSchema>["notice"]>;
+
+/** The warnings, or a notice when the check was skipped (too slow, too complex, too many waiting). */
+export async function typeCheck(slug: string, source: string, signal: AbortSignal): Promise<z.infer<typeof typeCheckSchema>> {
+  return request(typeCheckSchema, "/api/typecheck", { method: "POST", body: JSON.stringify({ slug, source }), signal });
 }
 
 const statusEventSchema = z.object({ id: z.string(), status: submissionStatusSchema });

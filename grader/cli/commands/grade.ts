@@ -2,9 +2,14 @@ import { readFileSync } from "node:fs";
 import { toGradescope } from "../../gradescope";
 import { createGraderPool } from "../../pool";
 import { renderReport } from "../../render-report";
-import { withTypeWarnings, type GradeReport, type TypeWarning } from "../../report";
+import { messages } from "../../messages";
+import { withTypeWarnings, type GradeReport } from "../../report";
+import type { TypeCheckResult } from "../../typecheck-pool";
 import { CliError, exitCodes, type Command } from "../command";
 import { jsonOption, langOption, parseLang, parseSeed, requireExercise, seedOption } from "../options";
+
+/** How long after the grade the command still waits for the type check. */
+const typeCheckGraceMs = 1000;
 
 function exitCodeFor(report: GradeReport): number {
   if (report.status === "passed") return exitCodes.ok;
@@ -32,10 +37,16 @@ export const gradeCommand: Command = {
     const pool = createGraderPool({ workers: 1 });
     try {
       const slug = entry.meta.slug;
-      const typeCheck: Promise<TypeWarning[] | null> = values["no-types"] ? Promise.resolve(null) : pool.typeCheck(slug, source).catch(() => null);
-      const [graded, warnings] = await Promise.all([pool.grade({ slug, source, seed, lang, mode: values["visible-only"] ? "visible" : "all" }), typeCheck]);
+      const typeCheck: Promise<TypeCheckResult | null> = values["no-types"] ? Promise.resolve(null) : pool.typeCheck(slug, source).catch(() => null);
+      const graded = await pool.grade({ slug, source, seed, lang, mode: values["visible-only"] ? "visible" : "all" });
+      // The type check runs beside the grade and may not hold it up: what has not finished shortly after the
+      // grade is reported as skipped.
+      const checked = await Promise.race([typeCheck, new Promise<"late">((resolve) => setTimeout(resolve, typeCheckGraceMs, "late").unref())]);
+      const notice = checked === "late" ? "too-slow" : (checked?.notice ?? null);
+      const warnings = checked !== "late" && checked?.notice === null ? checked.warnings : null;
       const report = warnings && graded.status !== "compile-error" ? withTypeWarnings(graded, warnings) : graded;
       io.out(values.json ? JSON.stringify(toGradescope(report), null, 2) : renderReport(report));
+      if (!values.json && notice && graded.status !== "compile-error") io.out(`\n${messages[lang].typeCheckNotice[notice]}`);
       return exitCodeFor(report);
     } finally {
       await pool.close();
