@@ -3,7 +3,8 @@ export function denseForward(A_in: number[][], W: number[][], b: number[], activ
   const g = (z: number): number => {
     switch (activation) {
       case "sigmoid":
-        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+        // For z ≪ 0, e^{−z} overflows to Infinity and 1/(1 + Infinity) is the right 0: no NaN on either side.
+        return 1 / (1 + Math.exp(-z));
       case "relu":
         return Math.max(0, z);
       case "linear":
