@@ -1,0 +1,4 @@
+import { randomMiniBatches } from "../../exercises/optimizers/mini-batches/solution";
+import { describeExerciseGates } from "./exercise-gates";
+
+describeExerciseGates("mini-batches", randomMiniBatches);
