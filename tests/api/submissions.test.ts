@@ -115,7 +115,7 @@ describe("a submission is stored before it is graded, then the daemon grades it"
       off();
       offBroken();
     }
-  });
+  }, 240_000);
 
   it("grades a run on the visible cases of the fixed seed only and does not call the submit hooks", async () => {
     const learner = await createLearner(t.db);
@@ -226,7 +226,7 @@ describe("restart recovery", () => {
     child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
     try {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 60_000;
       while (!output.includes("listening on 127.0.0.1")) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`daemon did not start:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -234,7 +234,7 @@ describe("restart recovery", () => {
       const learner = await createLearner(t.db);
       // The poll is a minute long here: grading within the test means the HTTP wake-up worked.
       const created = await createSubmission(t.db, learner.id, { slug: costSlug, source: costMisconception("divides-by-n"), kind: "submit" }, { wake: () => wakeDaemon(port), rate: generous });
-      const row = await waitForFinished(t.db, (created.body as { id: string }).id, 30_000);
+      const row = await waitForFinished(t.db, (created.body as { id: string }).id, 60_000);
       expect(row).toMatchObject({ status: "graded", passed: false });
       expect(gradeReportSchema.parse(JSON.parse(row.report!)).diagnosis.map((d) => d.misconceptionId)).toContain("divides-by-n");
 
@@ -251,7 +251,8 @@ describe("restart recovery", () => {
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
-  });
+    // Its waits: 60 s to start, 60 s to grade, the type check and the stop (each bounded by the daemon).
+  }, 240_000);
 
   it("type check answers 503 with a reason when the daemon is not running", async () => {
     const result = await typeCheck({ slug: costSlug, source: "export const x = 1;" }, (slug, source) => typeCheckViaDaemon(slug, source, 3999));
