@@ -98,6 +98,12 @@ test.describe("malformed percent-encoding in a path answers 400", () => {
   }
 });
 
+test("next-auth's credentials callback opened with GET is a 405 (next-auth itself answers 500)", async ({ request }) => {
+  const response = await request.get("/api/auth/callback/credentials", { maxRedirects: 0 });
+  expect(response.status()).toBe(405);
+  expect(response.headers().allow).toBe("POST");
+});
+
 test("a review import with review_duration 100000000000000000000 is a 400 naming the line, not a 500", async ({ playwright, baseURL }) => {
   const learner = await signedInRequest(playwright, baseURL!, DEMO.learner);
   const csv = "card_id,review_time,review_rating,review_state,review_duration\nflashcard:does-not-matter,1700000000000,3,2,100000000000000000000\n";

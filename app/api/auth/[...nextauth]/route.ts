@@ -16,4 +16,11 @@ export async function POST(request: Request, context: Context): Promise<Response
   return throttleCredentialsSignIn(request, (forwarded) => handler(forwarded, context), throttle);
 }
 
-export { handler as GET };
+/** next-auth answers a GET of the credentials callback with a 500 ("not supported"): it takes only the form's POST. */
+export async function GET(request: Request, context: Context): Promise<Response> {
+  const { nextauth } = await context.params;
+  if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
+    return Response.json({ error: "the credentials callback takes a POST from the sign-in form" }, { status: 405, headers: { allow: "POST" } });
+  }
+  return handler(request, context);
+}
