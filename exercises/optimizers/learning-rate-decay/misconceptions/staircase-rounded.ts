@@ -1,0 +1,14 @@
+/** Misconception "staircase-rounded": rounds epoch/interval to the nearest integer instead of flooring it. */
+export function learningRateDecay(
+  alpha0: number,
+  epochs: number[],
+  decayRate: number,
+  base: number,
+  interval: number,
+): { inverseTime: number[]; exponential: number[]; staircase: number[] } {
+  return {
+    inverseTime: epochs.map((epoch) => alpha0 / (1 + decayRate * epoch)),
+    exponential: epochs.map((epoch) => alpha0 * base ** epoch),
+    staircase: epochs.map((epoch) => alpha0 / (1 + decayRate * Math.round(epoch / interval))),
+  };
+}

@@ -1,0 +1,14 @@
+/** Three decay schedules evaluated at each epoch number. */
+export function learningRateDecay(
+  alpha0: number,
+  epochs: number[],
+  decayRate: number,
+  base: number,
+  interval: number,
+): { inverseTime: number[]; exponential: number[]; staircase: number[] } {
+  return {
+    inverseTime: epochs.map((epoch) => alpha0 / (1 + decayRate * epoch)),
+    exponential: epochs.map((epoch) => alpha0 * base ** epoch),
+    staircase: epochs.map((epoch) => alpha0 / (1 + decayRate * Math.floor(epoch / interval))),
+  };
+}
