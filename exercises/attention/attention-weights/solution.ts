@@ -19,6 +19,7 @@ export function attentionWeights(
   const exps = energies.map((e) => Math.exp(e - largest));
   const total = exps.reduce((sum, v) => sum + v, 0);
   const alphas = exps.map((v) => v / total);
+  // mutant-equivalent(0 → 1): a has at least one row (the reference requires it), so the ?? never applies
   const na = a[0]?.length ?? 0;
   const context = Array.from({ length: na }, (_, j) => a.reduce((sum, at, t) => sum + alphas[t]! * at[j]!, 0));
   return { alphas, context };

