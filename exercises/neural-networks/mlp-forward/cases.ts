@@ -105,11 +105,10 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(6);
-    const n0 = r.int(2, 4);
     cases.push(
-      toCase("linear hidden layers", false, inputs(r, n0, r.int(3, 5)), network(r, [n0, r.int(3, 5), r.int(2, 4), 1], 2), "linear", "regression", {
-        zh: "全部是线性激活时,整个网络只是一个线性模型 $\\vec w\\cdot\\vec x+b$:笔记“为什么需要激活函数”说的就是这个。",
-        en: "With linear activations everywhere the whole network is just a linear model $\\vec w\\cdot\\vec x+b$: the notes' \"why activation functions are needed\".",
+      toCase("one input feature, linear hidden layers", false, inputs(r, 1, r.int(3, 5)), network(r, [1, r.int(3, 5), r.int(2, 4), 1], 2), "linear", "regression", {
+        zh: "只有一个特征 $x$,而且全部是线性激活:整个网络只是一条直线 $wx+b$,笔记“为什么需要激活函数”说的就是这个。",
+        en: "A single feature $x$ and linear activations everywhere: the whole network is just a line $wx+b$, the notes' \"why activation functions are needed\".",
       }),
     );
   }
