@@ -6,7 +6,7 @@
  * sigmoid and tanh derivatives; float32 rounds σ(z) and tanh z to 1 there, so the reference's derivatives are
  * good to about 6e-8 absolute, which the absolute tolerance 1e-5 absorbs with room to spare.
  */
-import { caseSeed, createRng, type Rng } from "../../lib/random";
+import { caseSeed, createRng, shuffled, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 8) / 8;
@@ -19,15 +19,6 @@ function mixed(rng: Rng, m: number, std = 2.5): number[] {
   z[0] = -onGrid(1.25 + Math.abs(rng.normal(0, 1)));
   z[1] = onGrid(1.25 + Math.abs(rng.normal(0, 1)));
   return shuffled(rng, z);
-}
-
-function shuffled<T>(rng: Rng, items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 function toCase(name: string, visible: boolean, z: number[], alpha: number, note?: ExerciseCase["note"]): ExerciseCase {

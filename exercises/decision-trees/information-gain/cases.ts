@@ -4,17 +4,8 @@
  * (so forgetting to subtract from H(node) shows). One visible case sends every example to one side: the other
  * branch is empty, its proportions would be 0/0, and the gain is exactly 0.
  */
-import { caseSeed, createRng, type Rng } from "../../lib/random";
+import { caseSeed, createRng, shuffled, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase } from "../../schema";
-
-function shuffled<T>(rng: Rng, items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
 
 /** Examples whose left branch holds `left[k]` examples of class k and whose right branch holds `right[k]`. */
 function split(rng: Rng, left: number[], right: number[]): [number[], boolean[]] {

@@ -5,7 +5,7 @@
  * first visible case puts a positive example exactly at the threshold (≥ versus >) and has FP ≠ FN with TP > 0
  * (so P ≠ R: swapping them, or averaging them arithmetically, shows); two visible cases hit the 0/0 conventions.
  */
-import { caseSeed, createRng, type Rng } from "../../lib/random";
+import { caseSeed, createRng, shuffled, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase } from "../../schema";
 
 interface Counts {
@@ -22,15 +22,6 @@ function output(rng: Rng, low: number, high: number): number {
   const first = Math.ceil(low / step);
   const last = Math.ceil(high / step) - 1;
   return rng.int(first, Math.max(first, last)) * step;
-}
-
-function shuffled<T>(rng: Rng, items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 /** Examples with the given confusion matrix; `tieAtThreshold` makes one true positive sit exactly on it. */

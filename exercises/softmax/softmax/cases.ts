@@ -6,22 +6,13 @@
  * are finite but sum past 1.8e308 (a softmax without the shift returns finite zeros), and a group 740 below
  * the batch's largest logit (shifted by the batch maximum its exponentials are subnormal: finite and wrong).
  */
-import { caseSeed, createRng, type Rng } from "../../lib/random";
+import { caseSeed, createRng, shuffled, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 8) / 8;
 
 function logits(rng: Rng, rows: number, cols: number, std = 2): number[][] {
   return rng.matrix(rows, cols, () => onGrid(rng.normal(0, std)));
-}
-
-function shuffled<T>(rng: Rng, items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 const transpose = (M: number[][]): number[][] => M[0]!.map((_, j) => M.map((row) => row[j]!));
