@@ -5,10 +5,6 @@ import "@/lib/zod-jitless";
 import { z } from "zod";
 import { gradeReportSchema } from "@/grader/report";
 
-// The pages' Content-Security-Policy forbids eval (proxy.ts): without this, zod's first object parse probes
-// `Function("")` to decide whether to compile its fast path, and the browser reports that as a CSP violation.
-z.config({ jitless: true });
-
 export const submissionStatusSchema = z.enum(["queued", "running", "graded", "error"]);
 export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
 export const submissionKindSchema = z.enum(["run", "submit"]);
