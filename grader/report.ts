@@ -202,8 +202,11 @@ export interface CaseOutline {
   weight: number;
 }
 
-/** A case the learner's function was never called on (`error` says why: an earlier error, the budget, …). */
-export function notRunCaseResult(c: CaseOutline, error: RuntimeError): CaseResult {
+/**
+ * A case the learner's function was never called on (`error` says why: an earlier error, the budget, …): its
+ * outline and nothing else. Also the base of a hidden case's result, which shows no more than that.
+ */
+export function notRunCaseResult(c: CaseOutline, error: RuntimeError | null): CaseResult {
   return {
     name: c.name,
     visible: c.visible,

@@ -13,7 +13,7 @@ import { formatArgs, formatValue } from "../format";
 import type { GraderLimits } from "../limits";
 import { messages, type GraderMessages } from "../messages";
 import { scrubHostPaths } from "../report-text";
-import { curvePoints, emptyTiming, reportVersion, reportWithoutCases, type CaseOutline, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type ShapeProblem, type SourceLocation } from "../report";
+import { curvePoints, emptyTiming, notRunCaseResult, reportVersion, reportWithoutCases, type CaseOutline, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type ShapeProblem, type SourceLocation } from "../report";
 import { decodeSpecialJson, encodeSpecialJson } from "../special-json";
 import { transpileSubmission } from "../transpile";
 import type { LineMap } from "../sourcemap";
@@ -128,25 +128,8 @@ function outcomeError(outcome: CallOutcome, lineMap: LineMap, lang: Lang, limits
  * (or, compared across submissions, reveal the expected outputs), so none of them is reported.
  */
 function hiddenCaseResult(c: ParsedExerciseCase, passed: boolean, ran: boolean, error: RuntimeError | null, problems: ShapeProblem[], text: GraderMessages): CaseResult {
-  return {
-    name: c.name,
-    visible: false,
-    weight: c.weight,
-    passed,
-    ran,
-    note: null,
-    inputs: null,
-    expected: null,
-    got: null,
-    error: error ? { kind: error.kind, message: text.hiddenCaseError, location: null } : null,
-    problems,
-    maxAbsError: null,
-    maxRelError: null,
-    worstIndex: null,
-    gradients: [],
-    durationMs: 0,
-    curve: null,
-  };
+  const hiddenError = error ? { kind: error.kind, message: text.hiddenCaseError, location: null } : null;
+  return { ...notRunCaseResult({ name: c.name, visible: false, weight: c.weight }, hiddenError), passed, ran, problems };
 }
 
 /** Called when the worker is idle: the next submission then finds its fresh isolate ready. */

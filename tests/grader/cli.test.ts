@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 // Each test starts real processes (npx, the CLI, its workers): generous timeouts for a busy machine.
 const slow = 180_000;
-import { fixturesRoot, repoRoot } from "./helpers";
+import { fixturesRoot, repoRoot, slowTypesSource } from "./helpers";
 
 interface Run {
   code: number;
@@ -84,6 +84,24 @@ describe("npx lacuna", () => {
     const warned = await lacuna("grade", "fixture-mse", typed);
     expect(warned.code).toBe(1);
     expect(warned.stdout).toContain("Type warnings (your code still ran):\n  2:9  Type 'number' is not assignable to type 'string'.");
+  }, slow);
+
+  it("grades without waiting for a type check that overruns its budget, and says it was skipped", async () => {
+    // Before, the command waited for the checker's 30 s limit and then said nothing about the types.
+    const run = await lacuna("grade", "fixture-mse", file("slow-types.ts", slowTypesSource()));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("all cases passed");
+    expect(run.stdout).toContain("Type check took too long and was skipped (the grade above is complete; types are only warnings).");
+  }, slow);
+
+  it("a submission that crashes its grading process fails by its own fault (exit 1), with a memory error", async () => {
+    // Before, V8's fatal error read as "not caused by your code; please submit again" with exit 2.
+    const crash = file("crash.ts", 'export function meanSquaredError(p: number[], t: number[]): number {\n  return "1".repeat(0x7ffffff).split("").length;\n}\n');
+    const run = await lacuna("grade", "fixture-mse", crash, "--no-types");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("used more memory than the grader allows (64 MB per submission) and stopped its grading process");
+    expect(run.stdout).not.toContain("please submit again");
+    expect(run.stdout).toContain("not run");
   }, slow);
 
   it("grades: --json prints Gradescope's results.json", async () => {

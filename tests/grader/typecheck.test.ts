@@ -1,11 +1,11 @@
 /**
  * The type checkers run beside grading with their own budget: a check that overruns is abandoned with a
  * notice (not an error), another learner's check is answered meanwhile, and code the checker cannot handle
- * gets a notice too, while grading that code gives a clear compile error. Real checker processes.
+ * gets a notice too, while that code is graded as usual. Real checker processes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraderPool, type GraderPool } from "../../grader/pool";
-import { fixturesRoot, mseSolution } from "./helpers";
+import { fixturesRoot, mseSolution, slowTypesSource } from "./helpers";
 
 let pool: GraderPool;
 beforeAll(() => {
@@ -15,17 +15,7 @@ afterAll(async () => {
   await pool.close();
 });
 
-/** Template-literal unions of 10,000 members compared with each other: tens of seconds of checker time. */
-const slowTypes = `type D = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
-type T4 = \`\${D}\${D}\${D}\${D}\`;
-type U4 = \`\${D}\${D}\${D}\${D}\`;
-type W4 = \`\${D}\${D}\${D}\${D}\`;
-type Same<A, B> = A extends B ? (B extends A ? true : false) : false;
-const a: Same<T4, U4> = true;
-const b: Same<U4, W4> = true;
-type M = { [K in T4]: K };
-const c: M[W4] = "0000";
-${mseSolution()}`;
+const slowTypes = slowTypesSource();
 
 const withTypeError = mseSolution().replace(/\{/, '{\n  const label: string = 1;');
 const deeplyNested = `const x = ${"(".repeat(1e4)}1${")".repeat(1e4)};\n${mseSolution()}`;
@@ -44,14 +34,10 @@ describe("type checking", () => {
     expect((await pool.typeCheck("fixture-mse", withTypeError)).notice).toBeNull();
   }, 180_000);
 
-  it("code nested too deeply for the checker gets a notice; grading it is unaffected, and deeper nesting a clear compile error", async () => {
+  it("code nested too deeply for the checker gets a notice (the web answers 200 with it), and grading it is unaffected", async () => {
     expect(await pool.typeCheck("fixture-mse", deeplyNested)).toEqual({ warnings: [], notice: "too-complex" });
-    // esbuild and V8 parse the issue's 10,000 parentheses: the code is valid and is graded as usual.
+    // esbuild and V8 parse the issue's 10,000 parentheses: the code is valid and is graded as usual (nesting
+    // beyond the parsers gets "nested too deeply" as a compile error: hostile test 23).
     expect((await pool.grade({ slug: "fixture-mse", source: deeplyNested, seed: 1 })).status).toBe("passed");
-    const deeper = `const x = ${"[".repeat(15_000)}1${"]".repeat(15_000)};\n${mseSolution()}`;
-    expect(await pool.typeCheck("fixture-mse", deeper)).toEqual({ warnings: [], notice: "too-complex" });
-    const report = await pool.grade({ slug: "fixture-mse", source: deeper, seed: 1 });
-    expect(report.status).toBe("compile-error");
-    expect(report.compileErrors[0]?.message).toMatch(/nested too deeply/);
   }, 180_000);
 });

@@ -2,14 +2,12 @@ import { readFileSync } from "node:fs";
 import { toGradescope } from "../../gradescope";
 import { createGraderPool } from "../../pool";
 import { renderReport } from "../../render-report";
+import { resolveLimits } from "../../limits";
 import { messages } from "../../messages";
 import { withTypeWarnings, type GradeReport } from "../../report";
 import type { TypeCheckResult } from "../../typecheck-pool";
 import { CliError, exitCodes, type Command } from "../command";
 import { jsonOption, langOption, parseLang, parseSeed, requireExercise, seedOption } from "../options";
-
-/** How long after the grade the command still waits for the type check. */
-const typeCheckGraceMs = 1000;
 
 function exitCodeFor(report: GradeReport): number {
   if (report.status === "passed") return exitCodes.ok;
@@ -39,9 +37,11 @@ export const gradeCommand: Command = {
       const slug = entry.meta.slug;
       const typeCheck: Promise<TypeCheckResult | null> = values["no-types"] ? Promise.resolve(null) : pool.typeCheck(slug, source).catch(() => null);
       const graded = await pool.grade({ slug, source, seed, lang, mode: values["visible-only"] ? "visible" : "all" });
-      // The type check runs beside the grade and may not hold it up: what has not finished shortly after the
-      // grade is reported as skipped.
-      const checked = await Promise.race([typeCheck, new Promise<"late">((resolve) => setTimeout(resolve, typeCheckGraceMs, "late").unref())]);
+      // The type check runs beside the grade with its own budget: once the grade is in, the command waits for
+      // the check at most that budget more (a check the checker abandons says so sooner), then reports it
+      // as skipped.
+      const graceMs = resolveLimits().typeCheckMs;
+      const checked = await Promise.race([typeCheck, new Promise<"late">((resolve) => setTimeout(resolve, graceMs, "late").unref())]);
       const notice = checked === "late" ? "too-slow" : (checked?.notice ?? null);
       const warnings = checked !== "late" && checked?.notice === null ? checked.warnings : null;
       const report = warnings && graded.status !== "compile-error" ? withTypeWarnings(graded, warnings) : graded;
