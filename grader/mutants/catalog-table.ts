@@ -5,15 +5,14 @@
  */
 import type { ExerciseEntry } from "../../exercises/catalog";
 import { topics } from "../../exercises/topics";
-import type { MutationReport } from "./gate";
+import { formatScore, type MutationReport } from "./gate";
 
 const stars = (difficulty: number): string => "★".repeat(difficulty) + "☆".repeat(3 - difficulty);
 
 function scoreCell(report: MutationReport | undefined): string {
   if (!report) return "not measured";
-  const counted = report.mutants.filter((m) => m.status === "killed" || m.status === "survived" || m.status === "seed-dependent").length;
-  const equivalent = report.mutants.filter((m) => m.status === "equivalent").length;
-  const percent = report.score === null ? "n/a" : `${Math.floor(report.score * 1000) / 10} %`;
+  const { counted, equivalent } = report;
+  const percent = formatScore(report.score);
   const sample = report.tested < report.generated ? `, a sample of ${report.tested}/${report.generated}` : "";
   return `${percent} (${report.killed}/${counted}${equivalent ? ` + ${equivalent} equivalent` : ""}${sample})`;
 }

@@ -18,7 +18,8 @@
  *
  * An author marks a surviving mutant as equivalent (no input can tell it from the solution) with a comment on
  * its line or the line above: `// mutant-equivalent: reason` covers every mutant of that line,
- * `// mutant-equivalent(< → <=): reason` only those whose original and mutated text are given.
+ * `// mutant-equivalent(< → <=): reason` only those whose original and mutated text are given. A mark only
+ * ever excuses mutants that survive every seed (see ./gate).
  */
 import ts from "typescript";
 
@@ -38,6 +39,8 @@ export interface Mutant {
   source: string;
   /** The author's reason, when a `mutant-equivalent` comment marks this mutant as equivalent. */
   equivalent: string | null;
+  /** The line of that comment (one comment may cover several mutants). */
+  equivalentLine: number | null;
 }
 
 interface Edit {
@@ -206,11 +209,11 @@ export function equivalenceMarks(source: string): EquivalenceMark[] {
 
 const normalise = (s: string): string => s.replace(/\s+/g, " ").trim();
 
-function markFor(marks: EquivalenceMark[], line: number, original: string, mutated: string): string | null {
+function markFor(marks: EquivalenceMark[], line: number, original: string, mutated: string): EquivalenceMark | null {
   for (const mark of marks) {
     if (mark.line !== line && mark.line !== line - 1) continue;
     if (mark.original !== null && (normalise(mark.original) !== normalise(original) || normalise(mark.mutated!) !== normalise(mutated))) continue;
-    return mark.reason;
+    return mark;
   }
   return null;
 }
@@ -238,6 +241,7 @@ export function generateMutants(source: string, fileName = "solution.ts"): Mutan
     const { line, character } = file.getLineAndCharacterOfPosition(edit.start);
     const original = source.slice(edit.start, edit.end);
     const mutated = edit.replacement;
+    const mark = markFor(marks, line + 1, original, mutated);
     mutants.push({
       id: `${line + 1}:${character + 1}:${edit.kind}:${mutated}`,
       kind: edit.kind,
@@ -246,7 +250,8 @@ export function generateMutants(source: string, fileName = "solution.ts"): Mutan
       original,
       mutated,
       source: mutatedSource,
-      equivalent: markFor(marks, line + 1, original, mutated),
+      equivalent: mark?.reason ?? null,
+      equivalentLine: mark?.line ?? null,
     });
   }
   return mutants;

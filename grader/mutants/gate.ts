@@ -6,8 +6,10 @@
  * A mutant is killed when it fails on EVERY seed checked: it fails a case, throws, times out or returns
  * something unreadable. A mutant that fails on some seeds but passes on others is a survivor too
  * ("seed-dependent"): a learner with that slip, handed one of the passing seeds, would be told they are right,
- * so the case that catches it must catch it whatever the seed draws. Mutants marked equivalent by the author
- * are left out of the score; a mark on a mutant the cases do kill (on any seed) is stale and fails the gate.
+ * so the case that catches it must catch it whatever the seed draws. A `mutant-equivalent` mark excuses the
+ * mutants it covers that survive every seed (left out of the score); the mutants it covers that the cases
+ * kill count as killed. A mark that excuses nothing is stale, and a mark on a mutant caught on some seeds only
+ * is wrong: either fails the gate.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -36,8 +38,9 @@ export interface MutantResult {
   original: string;
   mutated: string;
   status: MutantStatus;
-  /** The author's reason for an equivalent mutant. */
+  /** The author's reason, when a `mutant-equivalent` comment covers this mutant (whatever the cases did to it). */
   equivalentReason: string | null;
+  equivalentLine: number | null;
   /** Seeds on which the mutant passed every case (all seeds for a survivor, some for a seed-dependent one). */
   passingSeeds: number[];
   /** What killed it on the first seed that did: a case name, an error kind, a compile error. */
@@ -52,16 +55,27 @@ export interface MutationReport {
   /** Mutants graded (the sample, or all of them). */
   tested: number;
   killed: number;
-  /** Killed over tested, leaving out equivalent and invalid mutants; null when nothing counts. */
+  /** Mutants the score counts: killed, survived or seed-dependent (not equivalent, not invalid). */
+  counted: number;
+  /** Excused by a `mutant-equivalent` mark (they survived every seed). */
+  equivalent: number;
+  /** Mutants that did not compile (left out of the score). */
+  invalid: number;
+  /** Killed over counted; null when nothing counts. */
   score: number | null;
   ok: boolean;
   /** Survivors and seed-dependent mutants, in source order: what the author must look at. */
   survivors: MutantResult[];
-  /** Marked equivalent, yet some case kills them: the mark is wrong or stale. */
+  /** Covered by a mark that excuses nothing, or caught on some seeds despite a mark: the mark is stale or wrong. */
   staleMarks: MutantResult[];
   mutants: MutantResult[];
   gradings: number;
   durationMs: number;
+}
+
+/** A score as people read it, rounded down to 0.1 % so that 89.96 % never shows as the 90 % it misses. */
+export function formatScore(score: number | null): string {
+  return score === null ? "n/a" : `${(Math.floor(score * 1000) / 10).toFixed(1)} %`;
 }
 
 /** One line per mutant for people: `12:33 += → -= (arithmetic)`. */
@@ -90,8 +104,7 @@ function classify(mutant: Mutant, seeds: readonly number[], reports: readonly Gr
   const firstKill = reports.find((r) => r.status !== "passed");
   let status: MutantStatus;
   if (compileError) status = "invalid";
-  else if (mutant.equivalent !== null) status = "equivalent";
-  else if (passingSeeds.length === seeds.length) status = "survived";
+  else if (passingSeeds.length === seeds.length) status = mutant.equivalent !== null ? "equivalent" : "survived";
   else if (passingSeeds.length > 0) status = "seed-dependent";
   else status = "killed";
   return {
@@ -103,6 +116,7 @@ function classify(mutant: Mutant, seeds: readonly number[], reports: readonly Gr
     mutated: mutant.mutated,
     status,
     equivalentReason: mutant.equivalent,
+    equivalentLine: mutant.equivalentLine,
     passingSeeds,
     killedBy: firstKill ? killReason(firstKill) : null,
   };
@@ -140,13 +154,21 @@ export async function runMutationGate(entry: ExerciseEntry, pool: GraderPool, op
   const counted = graded.filter((m) => m.status === "killed" || m.status === "survived" || m.status === "seed-dependent");
   const killed = counted.filter((m) => m.status === "killed").length;
   const score = counted.length > 0 ? killed / counted.length : null;
-  const staleMarks = graded.filter((m) => m.status === "equivalent" && m.passingSeeds.length < seeds.length);
+  // A mark is wrong when a mutant it covers is caught on some seeds only (that is a weak case, not an
+  // equivalence), and stale when it excuses nothing: every mutant it covers is killed.
+  const excusing = new Set(graded.filter((m) => m.status === "equivalent").map((m) => m.equivalentLine));
+  const staleMarks = graded.filter(
+    (m) => m.equivalentLine !== null && (m.status === "seed-dependent" || (m.status === "killed" && !excusing.has(m.equivalentLine))),
+  );
   return {
     slug,
     seeds,
     generated: all.length,
     tested: graded.length,
     killed,
+    counted: counted.length,
+    equivalent: graded.filter((m) => m.status === "equivalent").length,
+    invalid: graded.filter((m) => m.status === "invalid").length,
     score,
     ok: (score === null || score >= mutationTarget) && staleMarks.length === 0,
     survivors: graded.filter((m) => m.status === "survived" || m.status === "seed-dependent"),
@@ -159,10 +181,8 @@ export async function runMutationGate(entry: ExerciseEntry, pool: GraderPool, op
 
 /** The lines `lacuna check --mutants` prints for one exercise. */
 export function formatMutationReport(report: MutationReport): string[] {
-  const percent = report.score === null ? "n/a" : `${(report.score * 100).toFixed(1)} %`;
-  const counted = report.mutants.filter((m) => m.status === "killed" || m.status === "survived" || m.status === "seed-dependent").length;
-  const equivalent = report.mutants.filter((m) => m.status === "equivalent").length;
-  const invalid = report.mutants.filter((m) => m.status === "invalid").length;
+  const percent = formatScore(report.score);
+  const { counted, equivalent, invalid } = report;
   const sample = report.tested < report.generated ? ` (a sample of ${report.tested} of ${report.generated})` : "";
   const lines = [
     `${report.ok ? "✓" : "✗"} ${report.slug}: ${report.killed}/${counted} mutants killed = ${percent}${sample}, seeds ${report.seeds.join(", ")}` +
