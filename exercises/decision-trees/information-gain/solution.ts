@@ -5,7 +5,7 @@
  */
 export function informationGain(y: number[], goesLeft: boolean[]): number {
   const entropyOf = (labels: number[]): number => {
-    // mutant-equivalent: an empty branch has weight 0 and a one-example branch entropy 0, whatever is returned here
+    // mutant-equivalent(0 → 1): an empty branch has weight 0 and a one-example branch entropy 0, whatever is returned here
     if (labels.length === 0) return 0;
     const counts = new Map<number, number>();
     for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
