@@ -131,19 +131,38 @@ function runSeed(loaded: Loaded, seed: number): SeedRun {
   return { cases, expected };
 }
 
+const strictOptions: ts.CompilerOptions = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ["lib.es2023.d.ts"],
+  types: [],
+  skipLibCheck: true,
+};
+
+/**
+ * One compiler host for every check in this worker, caching the parsed standard-library files: parsing
+ * lib.es2023 afresh for each learner file cost about a second, and on a loaded machine the step overran.
+ */
+const host = ((): ts.CompilerHost => {
+  const base = ts.createCompilerHost(strictOptions);
+  const libFiles = new Map<string, ts.SourceFile | undefined>();
+  return {
+    ...base,
+    getSourceFile: (fileName, languageVersion, onError, shouldCreate) => {
+      if (!fileName.includes(`${path.sep}typescript${path.sep}lib${path.sep}`)) return base.getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (!libFiles.has(fileName)) libFiles.set(fileName, base.getSourceFile(fileName, languageVersion, onError, shouldCreate));
+      return libFiles.get(fileName);
+    },
+  };
+})();
+
 /** Type-checks learner-facing files alone, with the repository's strict flags; returns readable diagnostics. */
 function typeCheck(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2023.d.ts"],
-    types: [],
-    skipLibCheck: true,
-  });
+  const program = ts.createProgram(files, strictOptions, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     if (!d.file || d.start === undefined) return text;
