@@ -59,7 +59,7 @@ function problem(rng: Rng, { n, mTrain, mCv, lambda, noise = 1, sizes }: Options
   };
   let X_train = Array.from({ length: mTrain }, row);
   // The first n + 1 rows decide whether the smallest λ = 0 fit is unique: redraw them until well conditioned.
-  while (conditioning(X_train.slice(0, n + 1)) < 0.2) X_train = [...Array.from({ length: n + 1 }, row), ...X_train.slice(n + 1)];
+  while (lambda === 0 && conditioning(X_train.slice(0, n + 1)) < 0.2) X_train = [...Array.from({ length: n + 1 }, row), ...X_train.slice(n + 1)];
   const X_cv = Array.from({ length: mCv }, row);
   const first = lambda > 0 ? 1 : n + 1;
   return {
@@ -141,12 +141,19 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(6);
-    cases.push(toCase("many examples", false, problem(r, { n: r.int(2, 4), mTrain: r.int(25, 35), mCv: r.int(10, 15), lambda: r.pick([0, 0.5]) })));
+    const n = r.int(2, 4);
+    const mTrain = r.int(25, 35);
+    // Every fourth size keeps the reference's QR factorisations few (each is a dozen TensorFlow.js ops).
+    const sizes = (m: number): number[] => [...Array.from({ length: Math.floor((m - n - 2) / 4) + 1 }, (_, i) => n + 1 + 4 * i).filter((k) => k < m), m];
+    cases.push(toCase("many examples", false, problem(r, { n, mTrain, mCv: r.int(10, 15), lambda: r.pick([0, 0.5]), sizes })));
   }
   {
     const r = rng(7);
     cases.push(
-      toCase("one size: the whole training set", false, problem(r, { n: r.int(1, 3), mTrain: r.int(6, 10), mCv: r.int(4, 8), lambda: 1, sizes: (m) => [m] })),
+      toCase("a single training example", false, problem(r, { n: r.int(1, 3), mTrain: 1, mCv: r.int(4, 8), lambda: 1 }), {
+        zh: "只有一个训练样本且 $\\lambda>0$:$\\mathbf w=\\mathbf 0$,$b=y^{(1)}$,$J_{train}=0$,$J_{cv}$ 就是用常数 $y^{(1)}$ 去预测的误差。",
+        en: "A single training example with $\\lambda>0$: $\\mathbf w=\\mathbf 0$, $b=y^{(1)}$, $J_{train}=0$, and $J_{cv}$ is the error of predicting the constant $y^{(1)}$.",
+      }),
     );
   }
   return cases;

@@ -12,22 +12,24 @@ export function learningCurve(
   sizes: number[],
 ): { J_train: number[]; J_cv: number[] } {
   const n = X_train[0]!.length;
-  // Solves M·θ = r by Gaussian elimination with partial pivoting (M is (n+1)×(n+1), symmetric positive definite).
+  // Solves M·θ = r by Gaussian elimination. M = AᵀA + λD is symmetric positive definite (the fit is unique), so
+  // elimination without pivoting is stable: every pivot is positive.
   const solve = (M: number[][], r: number[]): number[] => {
     const size = r.length;
     const a = M.map((row, i) => [...row, r[i]!]);
+    // mutant-equivalent: the last column has no rows below it, and one step more only appends an unused row
     for (let col = 0; col < size; col++) {
-      let pivot = col;
-      for (let row = col + 1; row < size; row++) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
-      [a[col], a[pivot]] = [a[pivot]!, a[col]!];
       for (let row = col + 1; row < size; row++) {
         const factor = a[row]![col]! / a[col]![col]!;
+        // mutant-equivalent(size → size + 1): one column past the right-hand side is never read
         for (let c = col; c <= size; c++) a[row]![c] = a[row]![c]! - factor * a[col]![c]!;
       }
     }
+    // mutant-equivalent(0 → 1): every θ_c is written before the back substitution reads it
     const theta = new Array<number>(size).fill(0);
     for (let row = size - 1; row >= 0; row--) {
       let s = a[row]![size]!;
+      // mutant-equivalent(1 → 0): starting at c = row subtracts a[row][row]·θ_row while θ_row is still 0
       for (let c = row + 1; c < size; c++) s -= a[row]![c]! * theta[c]!;
       theta[row] = s / a[row]![row]!;
     }
