@@ -6,15 +6,12 @@ import "../learner.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
-import { findExercise, type ExerciseEntry } from "@/exercises/catalog";
+import { findExercise } from "@/exercises/catalog";
 import { getTopic } from "@/exercises/topics";
 import { requireUser } from "@/lib/auth";
 import { exerciseHistory, loadDraft, nextExercise } from "@/lib/exercise-view";
-import type { Lang } from "@/lib/i18n";
 import { getLang, getT } from "@/lib/i18n/server";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
-import { ExerciseLoading } from "./ExerciseLoading";
 import { Workspace } from "./Workspace";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -31,19 +28,9 @@ export default async function ExercisePage({ params }: Props) {
   if (!entry) notFound();
   const user = await requireUser();
   const lang = await getLang();
-  // The status is settled (404 and the sign-in redirect above); the slower work streams in behind a skeleton.
-  return (
-    <Suspense fallback={<ExerciseLoading lang={lang} />}>
-      <Exercise entry={entry} userId={user.id} lang={lang} />
-    </Suspense>
-  );
-}
-
-async function Exercise({ entry, userId, lang }: { entry: ExerciseEntry; userId: string; lang: Lang }) {
-  const { meta } = entry;
-  const slug = meta.slug;
   const t = await getT(lang);
-  const [draft, history] = await Promise.all([loadDraft(userId, slug), exerciseHistory(userId, slug)]);
+  const [draft, history] = await Promise.all([loadDraft(user.id, slug), exerciseHistory(user.id, slug)]);
+  const { meta } = entry;
 
   return (
     // Wider than the site's reading column: the statement and the editor sit side by side on large screens.
