@@ -3,19 +3,16 @@
  * any misplaced column shows. Permutations are never their own inverse (so X[:, p] and the scatter X[:, p⁻¹]
  * differ), and the visible cases include an m that the batch size does not divide and a batch size above m.
  */
-import { caseSeed, createRng, type Rng } from "../../lib/random";
+import { caseSeed, createRng, shuffled, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 8) / 8;
 
 function permutation(rng: Rng, m: number, identity = false): number[] {
-  const p = Array.from({ length: m }, (_, i) => i);
-  if (identity) return p;
+  const order = Array.from({ length: m }, (_, i) => i);
+  if (identity) return order;
   for (;;) {
-    for (let i = m - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [p[i], p[j]] = [p[j]!, p[i]!];
-    }
+    const p = shuffled(rng, order);
     // Not an involution (p[p[i]] ≠ i somewhere), so gathering and scattering give different orders.
     if (m < 3 || p.some((v, i) => p[v] !== i)) return p;
   }
