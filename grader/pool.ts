@@ -40,7 +40,8 @@ export interface GraderPoolOptions {
 }
 
 export interface PoolStats {
-  workers: { pid: number | undefined; busy: boolean; ready: boolean }[];
+  /** `learnerCode`: the worker is running a submission's own code (not compiling or computing references). */
+  workers: { pid: number | undefined; busy: boolean; ready: boolean; learnerCode: boolean }[];
   queued: number;
   graded: number;
   restarts: number;
@@ -314,7 +315,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
 
     stats(): PoolStats {
       return {
-        workers: slots.map((s) => ({ pid: s.child.pid, busy: s.job !== null, ready: s.ready })),
+        workers: slots.map((s) => ({ pid: s.child.pid, busy: s.job !== null, ready: s.ready, learnerCode: s.job !== null && s.phase === "sandbox" })),
         queued: queue.length,
         graded,
         restarts,

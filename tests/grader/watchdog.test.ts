@@ -22,7 +22,9 @@ describe("the watchdog", () => {
     let pid: number | undefined;
     while (pid === undefined) {
       await new Promise((resolve) => setTimeout(resolve, 5));
-      pid = pool.stats().workers.find((w) => w.busy)?.pid;
+      // Frozen while the learner's code runs: a worker stuck in host work (compiling) is the machine's trouble
+      // and is retried instead.
+      pid = pool.stats().workers.find((w) => w.learnerCode)?.pid;
     }
     process.kill(pid, "SIGSTOP");
     const report = await pending;
