@@ -1,4 +1,6 @@
-// POST /api/typecheck {slug, source} → {warnings: [{line, column, message}]}, checked by the grading daemon.
+// POST /api/typecheck {slug, source} → 200 {warnings: [{line, column, message}], notice: null | "too-slow" | "too-complex" | "busy"},
+// checked by the grading daemon's checker pool (grader/typecheck-pool.ts): a check that overruns its budget or code the
+// checker cannot handle gets a notice, never a 5xx.
 import { apiUser } from "@/lib/auth";
 import { typeCheckViaDaemon } from "@/lib/grading/client";
 import { readJsonBody, toResponse } from "@/lib/grading/http";
