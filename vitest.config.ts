@@ -9,10 +9,11 @@ export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
     environment: "node",
-    // Limits for a loaded 2-core machine: a test's own waits (waitForFinished: 60 s by default) must fit inside
-    // its limit with room to spare; a test with several waits in a row sets a larger limit of its own.
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    // Limits for a loaded 2-core machine (grading took minutes at a load of 40): a test's own waits
+    // (waitForFinished: 120 s by default) must fit inside its limit with room to spare; a test with several
+    // waits in a row sets a larger limit of its own.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     projects: [
       {
         extends: true,

@@ -18,7 +18,7 @@ export async function createLearner(db: Db, label = "learner"): Promise<{ id: st
 }
 
 /** Polls the row until it is graded or errored (or the timeout passes, which fails the test). */
-export async function waitForFinished(db: Db, id: string, timeoutMs = 60_000): Promise<Submission> {
+export async function waitForFinished(db: Db, id: string, timeoutMs = 120_000): Promise<Submission> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await db.submission.findUnique({ where: { id } });

@@ -63,7 +63,7 @@ describe("graded exercises schedule their exercise", () => {
     // Reconciliation finds nothing the hook missed, and the run left no review.
     expect(await reconcileGradedSubmissions(t.db, learner.id)).toBe(0);
     expect(await t.db.srsReviewLog.count({ where: { userId: learner.id } })).toBe(2);
-  }, 240_000);
+  }, 480_000);
 });
 
 function post(body: unknown): Request {
