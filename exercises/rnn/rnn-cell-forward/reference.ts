@@ -17,15 +17,16 @@ export const rnnCellArgsSchema = z.tuple([matrix, matrix, matrix, matrix, matrix
 
 /** a<t> (m × n_a) from a<t−1> (m × n_a) and x<t> (m × n_x), as tensors. */
 export function rnnActivation(x: tf.Tensor2D, aPrev: tf.Tensor2D, Waa: number[][], Wax: number[][], ba: number[]): tf.Tensor2D {
-  return tf.tidy(() =>
-    tf.tanh(tf.add(tf.add(tf.matMul(aPrev, tf.tensor2d(Waa), false, true), tf.matMul(x, tf.tensor2d(Wax), false, true)), tf.tensor1d(ba))),
+  return tf.tidy(
+    () =>
+      tf.tanh(tf.add(tf.add(tf.matMul(aPrev, tf.tensor2d(Waa), false, true), tf.matMul(x, tf.tensor2d(Wax), false, true)), tf.tensor1d(ba))) as tf.Tensor2D,
   );
 }
 
 /** ŷ<t> (m × n_y) = softmax over each row of a<t> W_yaᵀ + b_y, with b_y shifted by its max in float64. */
 export function rnnOutput(a: tf.Tensor2D, Wya: number[][], by: number[]): tf.Tensor2D {
   const largest = Math.max(...by);
-  return tf.tidy(() => tf.softmax(tf.add(tf.matMul(a, tf.tensor2d(Wya), false, true), tf.tensor1d(by.map((b) => b - largest)))));
+  return tf.tidy(() => tf.softmax(tf.add(tf.matMul(a, tf.tensor2d(Wya), false, true), tf.tensor1d(by.map((b) => b - largest)))) as tf.Tensor2D);
 }
 
 const reference: ExerciseReference = (...args: Json[]): Json => {
