@@ -4,7 +4,7 @@
 // Concurrency: the card is updated only if it is still the card that was read (same reps and last review), so two
 // tabs rating the same card, or the grading daemon and the web app recording the same submission, cannot both
 // win; the loser gets a ReviewConflictError and re-reads.
-import type { Db } from "@/lib/db";
+import { withWriteRetry, type Db } from "@/lib/db";
 import {
   createCard,
   review,
@@ -97,7 +97,7 @@ export async function reviewInTransaction(tx: DbClient, input: ReviewInput, sett
 
 /** Review an item now: the card (created on first review) and its log, stored together. */
 export async function reviewItem(db: Db, input: ReviewInput): Promise<ReviewOutcome> {
-  return db.$transaction(async (tx) => reviewInTransaction(tx, input, (await loadSettings(tx, input.userId)).scheduler));
+  return withWriteRetry(() => db.$transaction(async (tx) => reviewInTransaction(tx, input, (await loadSettings(tx, input.userId)).scheduler)));
 }
 
 export interface UndoOutcome {
