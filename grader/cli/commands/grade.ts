@@ -15,11 +15,21 @@ function exitCodeFor(report: GradeReport): number {
   return exitCodes.cannotGrade;
 }
 
+/** `--type-budget MS`: how long the type check may take beside the grade (default: the grader's typeCheckMs). */
+function parseTypeBudget(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (typeof value !== "string" || !/^\d+$/.test(value) || !Number.isSafeInteger(ms) || ms < 1) {
+    throw new CliError(`--type-budget must be a whole number of milliseconds, at least 1 (got ${JSON.stringify(value)})`);
+  }
+  return ms;
+}
+
 export const gradeCommand: Command = {
   name: "grade",
-  usage: "lacuna grade <slug> <file.ts> [--seed N] [--json] [--lang zh|en] [--visible-only] [--no-types]",
+  usage: "lacuna grade <slug> <file.ts> [--seed N] [--json] [--lang zh|en] [--visible-only] [--no-types] [--type-budget MS]",
   summary: "grade a file: a readable report, or Gradescope's results.json with --json (exit 0 all passed, 1 failures, 2 could not grade)",
-  options: { ...seedOption, ...jsonOption, ...langOption, "visible-only": { type: "boolean" }, "no-types": { type: "boolean" } },
+  options: { ...seedOption, ...jsonOption, ...langOption, "visible-only": { type: "boolean" }, "no-types": { type: "boolean" }, "type-budget": { type: "string" } },
   async run({ positionals, values, io }) {
     const lang = parseLang(values.lang);
     const seed = parseSeed(values.seed);
@@ -32,7 +42,8 @@ export const gradeCommand: Command = {
     } catch (error) {
       throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
     }
-    const pool = createGraderPool({ workers: 1 });
+    const typeCheckMs = parseTypeBudget(values["type-budget"]);
+    const pool = createGraderPool({ workers: 1, limits: { typeCheckMs } });
     try {
       const slug = entry.meta.slug;
       const typeCheck: Promise<TypeCheckResult | null> = values["no-types"] ? Promise.resolve(null) : pool.typeCheck(slug, source).catch(() => null);
@@ -40,7 +51,7 @@ export const gradeCommand: Command = {
       // The type check runs beside the grade with its own budget: once the grade is in, the command waits for
       // the check at most that budget more (a check the checker abandons says so sooner), then reports it
       // as skipped.
-      const graceMs = resolveLimits().typeCheckMs;
+      const graceMs = resolveLimits({ typeCheckMs }).typeCheckMs;
       const checked = await Promise.race([typeCheck, new Promise<"late">((resolve) => setTimeout(resolve, graceMs, "late").unref())]);
       const notice = checked === "late" ? "too-slow" : (checked?.notice ?? null);
       const warnings = checked !== "late" && checked?.notice === null ? checked.warnings : null;
