@@ -13,16 +13,20 @@ export const mseSolution = (): string => fixtureFile("linear-regression", "fixtu
 export const gradientSolution = (): string => fixtureFile("gradient-descent", "fixture-gradient", "solution.ts");
 
 /**
- * The fixture-mse solution after types that keep TypeScript's checker busy for tens of seconds (template-literal
- * unions of 10,000 members compared with each other): the issue's "deeply generic types" kind.
+ * The fixture-mse solution after types that keep TypeScript's checker busy: for each of six alphabets, a
+ * template-literal union of 10,000 members compared with itself through a distributive conditional type and
+ * indexed through a mapped type (the issue's "deeply generic types" kind). One such block took the checker
+ * 6–7 s at load 5 on this 2-core machine and the cost adds up per block, so six stay far above the 5 s budget
+ * on a machine several times faster.
  */
-export const slowTypesSource = (): string => `type D = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
-type T4 = \`\${D}\${D}\${D}\${D}\`;
-type U4 = \`\${D}\${D}\${D}\${D}\`;
-type W4 = \`\${D}\${D}\${D}\${D}\`;
-type Same<A, B> = A extends B ? (B extends A ? true : false) : false;
-const a: Same<T4, U4> = true;
-const b: Same<U4, W4> = true;
-type M = { [K in T4]: K };
-const c: M[W4] = "0000";
-${mseSolution()}`;
+export const slowTypesSource = (): string =>
+  ["0123456789", "abcdefghij", "klmnopqrst", "ABCDEFGHIJ", "KLMNOPQRST", "uvwxyzUVWX"]
+    .map(
+      (alphabet, k) => `type D${k} = ${[...alphabet].map((c) => `"${c}"`).join(" | ")};
+type T${k} = \`\${D${k}}\${D${k}}\${D${k}}\${D${k}}\`;
+type Same${k}<A, B> = A extends B ? (B extends A ? true : false) : false;
+const a${k}: Same${k}<T${k}, T${k}> = true;
+type M${k} = { [K in T${k}]: K };
+const c${k}: M${k}[T${k}] = "${alphabet[0]!.repeat(4)}";`,
+    )
+    .join("\n") + `\n${mseSolution()}`;
