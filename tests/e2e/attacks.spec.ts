@@ -261,20 +261,28 @@ test.describe("large review imports", () => {
     const csv = reviewHistoryCsv(10_000);
     expect(csv.length).toBeGreaterThan(400_000);
     await gotoHydrated(importer, "/review/settings", "[data-testid=review-import]");
+    // Whether the progress bar ever appeared, recorded in the page: on a fast machine it may show for less than
+    // one of Playwright's polls.
+    await importer.evaluate(() => {
+      const seen = window as unknown as { lacunaProgressSeen?: boolean };
+      seen.lacunaProgressSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector("[data-testid=review-import-progress]")) seen.lacunaProgressSeen = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await importer.getByLabel(/Import review history/).setInputFiles({ name: "history.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await importer.getByTestId("review-import").getByRole("button", { name: "Import", exact: true }).click();
-    const progress = importer.getByTestId("review-import-progress");
-    await expect(progress).toBeVisible({ timeout: 60_000 });
-
-    // The bystander's requests while the import runs (only those that finished before it did).
-    const during: number[] = [];
-    while (await progress.isVisible()) {
-      const ms = await timed(bystander.request);
-      if (await progress.isVisible()) during.push(ms);
-    }
     const form = importer.getByTestId("review-import");
-    await expect(form.getByRole("status").or(form.getByRole("alert"))).toBeVisible({ timeout: 10 * 60_000 });
+    const outcome = form.getByRole("status").filter({ hasText: "Imported" }).or(form.getByRole("alert"));
+    await form.getByRole("button", { name: "Import", exact: true }).click();
+
+    // The bystander's requests from the click until the import's answer is on screen.
+    const during: number[] = [];
+    while (!(await outcome.isVisible())) {
+      const ms = await timed(bystander.request);
+      if (!(await outcome.isVisible())) during.push(ms);
+    }
     await expect(form.getByRole("status")).toContainText("Imported 10000 reviews", { timeout: 1000 });
+    expect(await importer.evaluate(() => (window as unknown as { lacunaProgressSeen?: boolean }).lacunaProgressSeen)).toBe(true);
     expect(during.length, "requests measured during the import").toBeGreaterThanOrEqual(3);
     const ratio = median(during) / median(alone);
     console.log(`[import bystander] alone median ${median(alone).toFixed(0)} ms, during import median ${median(during).toFixed(0)} ms over ${during.length} requests: ${ratio.toFixed(2)}x`);
