@@ -2,14 +2,12 @@
 // app/api/review/** only authenticate and call these with the database and the signed-in user.
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { REVIEW_IMPORT_MAX_BYTES as MAX_IMPORT_BYTES } from "@/lib/http/limits";
 import type { Lang } from "@/lib/i18n";
 import { exportReviewCsv, importReviewCsv, MAX_IMPORT_ROWS, type ImportResult } from "./io";
 import { reviewCatalog } from "./items";
 import { ReviewConflictError, reviewItem, undoLastReview } from "./service";
 import { loadSession } from "./session";
-
-/** Larger uploads are refused before parsing (≈ 100,000 reviews; a learner's full history is far smaller). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 function tooLarge(): Response {
   return Response.json({ error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }, { status: 413 });
