@@ -1,5 +1,4 @@
 /** The `lacuna` command as a user runs it: `npx lacuna …` from the repository root. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,29 +6,9 @@ import { describe, expect, it } from "vitest";
 
 // Each test starts real processes (npx, the CLI, its workers): generous timeouts for a busy machine.
 const slow = 180_000;
-import { fixturesRoot, repoRoot, slowTypesSource } from "./helpers";
+import { fixturesRoot, runLacuna, slowTypesSource, type CliRun } from "./helpers";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function lacuna(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      "npx",
-      ["lacuna", ...args],
-      {
-        cwd: repoRoot,
-        // A registry that cannot answer: npx must resolve `lacuna` locally and never ask it.
-        env: { ...process.env, LACUNA_EXERCISES_DIR: fixturesRoot, npm_config_registry: "http://127.0.0.1:9/", npm_config_offline: "false" },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const lacuna = (...args: string[]): Promise<CliRun> => runLacuna(fixturesRoot, 60_000, ...args);
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "lacuna-cli-"));
 function file(name: string, text: string): string {

@@ -1,4 +1,5 @@
 /** Shared by the grader and security tests: the fixture exercises and their known-good sources. */
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -30,3 +31,28 @@ type M${k} = { [K in T${k}]: K };
 const c${k}: M${k}[T${k}] = "${alphabet[0]!.repeat(4)}";`,
     )
     .join("\n") + `\n${mseSolution()}`;
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `npx lacuna …` as a learner or author would, on the exercise tree `exercisesRoot`. The registry is one
+ * that cannot answer, so npx must resolve `lacuna` locally and never ask it.
+ */
+export function runLacuna(exercisesRoot: string, timeoutMs: number, ...args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      ["lacuna", ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, LACUNA_EXERCISES_DIR: exercisesRoot, npm_config_registry: "http://127.0.0.1:9/", npm_config_offline: "false" },
+        timeout: timeoutMs,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}

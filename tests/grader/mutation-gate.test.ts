@@ -3,26 +3,16 @@
  * (tests/fixtures/mutation-exercises): a true survivor, a seed-dependent survivor, and a stale
  * `mutant-equivalent` mark must all be reported, with line:column and original → mutated.
  */
-import { execFile } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatMutationReport, type MutationReport } from "../../grader/mutants/gate";
-import { repoRoot } from "./helpers";
+import { repoRoot, runLacuna, type CliRun } from "./helpers";
 
 const mutationRoot = path.join(repoRoot, "tests", "fixtures", "mutation-exercises");
 // One real run of the gate (about 40 gradings): generous for a loaded shared 2-core machine.
 const slow = 600_000;
 
-function lacuna(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      "npx",
-      ["lacuna", ...args],
-      { cwd: repoRoot, env: { ...process.env, LACUNA_EXERCISES_DIR: mutationRoot, npm_config_registry: "http://127.0.0.1:9/" }, timeout: slow - 10_000 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const lacuna = (...args: string[]): Promise<CliRun> => runLacuna(mutationRoot, slow - 10_000, ...args);
 
 describe("lacuna check --mutants", () => {
   let report: MutationReport | undefined;
