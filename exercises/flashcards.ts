@@ -205,8 +205,10 @@ export interface RenderedCard {
 }
 
 /**
- * The question and answer of a cloze card in one language, as Markdown with KaTeX math. By default every deletion
- * is hidden at once (one card is one review item); `deletion: n` asks only cN, as Anki would, showing the others.
+ * The question and answer of a cloze card in one language, as Markdown with KaTeX math. Each deletion number is
+ * its own review item, as in Anki (lib/review: the card's id for c1, `<card id>.cN` for the others), asked with
+ * `deletion: n`, which hides only cN and shows the others; without it every deletion is hidden at once (the
+ * whole card at a glance, e.g. in `lacuna cards`).
  * Hidden deletions become "[…]" (or "[hint]") in text and a boxed "?" in math; revealed ones are bold or boxed.
  */
 export function renderCloze(card: ClozeCard, lang: Lang, options: { deletion?: number } = {}): RenderedCard {

@@ -42,7 +42,7 @@ export function loadOracle(entry: ExerciseEntry): Promise<ExerciseOracle> {
 export function generateCases(oracle: ExerciseOracle, seed: number): ParsedExerciseCase[] {
   return oracle.cases(seed).map((c, i) => {
     const parsed = exerciseCaseSchema.safeParse(c);
-    if (!parsed.success) throw new Error(`case ${i} (${c.name}) is malformed: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw new Error(`case ${i} (${JSON.stringify(c.name)}) is malformed: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   });
 }

@@ -33,10 +33,29 @@ export const toleranceSchema = z.object({
 });
 export type Tolerance = z.infer<typeof toleranceSchema>;
 
+/**
+ * A misconception's review item: when the grader names the misconception in a learner's submission, this
+ * question enters the learner's spaced-repetition queue. Its answer is the correct idea, e.g. "J(w,b) for
+ * linear regression divides the summed squared error by ___?" → "2m". One short question per misconception:
+ * a blank to fill, a formula to complete, or a true/false about the convention (the answer says why).
+ */
+export const misconceptionReviewSchema = z
+  .object({
+    question: localizedSchema,
+    answer: localizedSchema,
+  })
+  .strict();
+export type MisconceptionReview = z.infer<typeof misconceptionReviewSchema>;
+
+/** The longest review question and answer, in characters per language (`lacuna check`): a card read at a glance. */
+export const REVIEW_QUESTION_MAX_CHARS = 200;
+export const REVIEW_ANSWER_MAX_CHARS = 300;
+
 export const misconceptionMetaSchema = z.object({
   id: kebab,
   title: localizedSchema,
   explanation: localizedSchema,
+  review: misconceptionReviewSchema.optional(),
 });
 export type MisconceptionMeta = z.infer<typeof misconceptionMetaSchema>;
 
@@ -67,8 +86,14 @@ export const exerciseMetaSchema = z
   .strict();
 export type ExerciseMeta = z.infer<typeof exerciseMetaSchema>;
 
+/**
+ * A case's name, shown beside its result in the learner's language: { en, zh }. A plain string (the first
+ * catalogue's form) is read as the same text in both languages, and `lacuna check` reports it as untranslated.
+ */
+export const caseNameSchema = z.union([z.string().min(1).transform((text): Localized => ({ en: text, zh: text })), localizedSchema]);
+
 export const exerciseCaseSchema = z.object({
-  name: z.string().min(1),
+  name: caseNameSchema,
   args: z.array(z.json()),
   visible: z.boolean(),
   weight: z.number().positive().default(1),

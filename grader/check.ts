@@ -2,19 +2,21 @@
  * The author's quality gate for an exercise (`lacuna check`): the model solution passes every case for 20
  * seeds, and agrees with the float32 reference within a tenth of the tolerance (so float32 never rejects a
  * correct float64 learner); every misconception fails at least one VISIBLE case on every seed and is named
- * by the diagnosis; both languages are present everywhere; the starter compiles; the cross-check (if any)
- * holds.
+ * by the diagnosis and has a short review item (./review-items-check.ts);
+ * both languages are present everywhere; the starter compiles; the cross-check (if any) holds.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ExerciseEntry } from "../exercises/catalog";
 import { generateCases, loadOracle, type ExerciseOracle } from "../exercises/oracle";
-import type { ExerciseMeta, Json, Localized, Tolerance } from "../exercises/schema";
+import type { ExerciseMeta, Json, Localized, ParsedExerciseCase, Tolerance } from "../exercises/schema";
 import { compareOutputs } from "./compare";
 import { formatNumber } from "./format";
 import type { GraderPool } from "./pool";
 import type { GradeReport } from "./report";
+import { findAsciiPunctuation } from "../lib/i18n/zh-punctuation";
+import { reviewItemProblems } from "./review-items-check";
 
 export interface CheckOptions {
   /** Seeds 1..seeds are checked (default 20). */
@@ -41,14 +43,37 @@ function bilingualProblems(entry: ExerciseEntry): string[] {
     ...entry.meta.misconceptions.flatMap((m): [string, Localized][] => [
       [`misconception ${m.id} title`, m.title],
       [`misconception ${m.id} explanation`, m.explanation],
+      ...(m.review
+        ? ([
+            [`misconception ${m.id} review question`, m.review.question],
+            [`misconception ${m.id} review answer`, m.review.answer],
+          ] as [string, Localized][])
+        : []),
     ]),
   ];
   for (const [what, text] of texts) {
     if (!text.en.trim()) problems.push(`${what}: the English text is empty`);
     if (!text.zh.trim()) problems.push(`${what}: the Chinese text is empty`);
     else if (!cjk.test(text.zh)) problems.push(`${what}: the Chinese text contains no Chinese characters`);
+    else problems.push(...punctuationProblems(what, text.zh));
   }
   return problems;
+}
+
+/** Every case name is written in both languages, and Chinese names and notes use full-width punctuation. */
+function caseTextProblems(cases: readonly ParsedExerciseCase[]): string[] {
+  const problems: string[] = [];
+  for (const c of cases) {
+    if (!cjk.test(c.name.zh)) problems.push(`case "${c.name.en}": the name has no Chinese version (write name: { en, zh })`);
+    else problems.push(...punctuationProblems(`case "${c.name.en}" name`, c.name.zh));
+    if (c.note) problems.push(...punctuationProblems(`case "${c.name.en}" note`, c.note.zh));
+  }
+  return problems;
+}
+
+/** Chinese text uses full-width punctuation (`npm run lint:zh -- --fix` rewrites it). */
+function punctuationProblems(what: string, zh: string): string[] {
+  return findAsciiPunctuation(zh).map((f) => `${what}: ASCII "${f.char}" beside Chinese text at ${f.line}:${f.column} (…${f.excerpt}…): write "${f.replacement}" (npm run lint:zh -- --fix)`);
 }
 
 function failureSummary(report: GradeReport): string {
@@ -92,14 +117,14 @@ export async function float32Problems(entry: ExerciseEntry, oracle: ExerciseOrac
       try {
         got = (solution as (...args: Json[]) => unknown)(...(structuredClone(c.args) as Json[]));
       } catch (error) {
-        found.push(`seed ${seed} case "${c.name}": the model solution throws in-process: ${(error as Error).message}`);
+        found.push(`seed ${seed} case "${c.name.en}": the model solution throws in-process: ${(error as Error).message}`);
         continue;
       }
       const comparison = compareOutputs(expected, got, settings);
       if (!comparison.passed) {
         const where = comparison.worstIndex ? ` at ${comparison.worstIndex}` : "";
         const detail = comparison.problems[0]?.message ?? `differs by ${comparison.maxAbsError === null ? "a non-finite value" : formatNumber(comparison.maxAbsError)}${where}`;
-        found.push(`seed ${seed} case "${c.name}": the float64 model solution and the float32 reference disagree beyond a tenth of the tolerance (${detail})`);
+        found.push(`seed ${seed} case "${c.name.en}": the float64 model solution and the float32 reference disagree beyond a tenth of the tolerance (${detail})`);
       }
     }
   }
@@ -115,6 +140,7 @@ export async function checkExercise(entry: ExerciseEntry, pool: GraderPool, opti
   const slug = entry.meta.slug;
   const problems = bilingualProblems(entry);
   const warnings: string[] = [];
+  problems.push(...reviewItemProblems(entry.meta));
   let gradings = 0;
   const read = (file: string): string => readFileSync(path.join(entry.dir, file), "utf8");
 
@@ -123,6 +149,9 @@ export async function checkExercise(entry: ExerciseEntry, pool: GraderPool, opti
     const cases = generateCases(oracle, seed);
     if (!cases.some((c) => c.visible)) problems.push(`seed ${seed}: no visible case`);
     if (!cases.some((c) => !c.visible)) warnings.push(`seed ${seed}: no hidden case`);
+    if (seed === 1) {
+      problems.push(...caseTextProblems(cases));
+    }
   }
 
   problems.push(...(await float32Problems(entry, oracle, seeds)));

@@ -5,13 +5,16 @@
  * -0 equals 0. Reports the largest absolute and relative errors and the index of the worst element;
  * gradient outputs also get a relative error per parameter.
  */
-import type { ExerciseMeta, Tolerance } from "../exercises/schema";
+import type { ExerciseMeta, Lang, Tolerance } from "../exercises/schema";
+import { messages, type CompareMessages } from "./messages";
 import type { ShapeProblem } from "./report";
 import { Unrepresentable } from "./special-json";
 
 export interface ComparisonSettings {
   tolerance: ExerciseMeta["tolerance"];
   gradientOutputs: readonly string[];
+  /** The language of the problems' messages (default en). */
+  lang?: Lang;
 }
 
 export interface Comparison {
@@ -29,12 +32,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Unrepresentable);
 }
 
-export function describeType(value: unknown): string {
-  if (value instanceof Unrepresentable) return value.kind;
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
+/** The name of a value's type in a problem message ("a string", "数组"). */
+export function describeType(value: unknown, text: CompareMessages = messages.en.compare): string {
+  if (value instanceof Unrepresentable) return text.type(value.kind);
+  if (value === null) return text.type("null");
+  if (Array.isArray(value)) return text.type("array");
+  if (typeof value === "object") return text.type("object");
+  return text.type(typeof value);
 }
 
 /** The shape of a rectangular nested array of numbers; a bare number has shape []. */
@@ -58,8 +62,8 @@ function flatten(value: unknown, out: number[]): number[] {
   return out;
 }
 
-function formatShape(shape: Shape): string {
-  return Array.isArray(shape) ? `[${shape.join(", ")}]` : shape === "ragged" ? "a ragged array (rows of different lengths)" : "not a numeric array";
+function formatShape(shape: Shape, text: CompareMessages): string {
+  return Array.isArray(shape) ? `[${shape.join(", ")}]` : shape === "ragged" ? text.ragged : text.notNumeric;
 }
 
 function indexPath(prefix: string, flatIndex: number, shape: number[]): string {
@@ -80,6 +84,7 @@ interface Accumulator {
   maxRel: number | null;
   worstViolation: number;
   worstIndex: string | null;
+  text: CompareMessages;
 }
 
 function elementMatches(expected: number, got: number, tol: Tolerance): { ok: boolean; abs: number | null; violation: number } {
@@ -95,7 +100,8 @@ function elementMatches(expected: number, got: number, tol: Tolerance): { ok: bo
 function compareTensor(label: string, expected: unknown, got: unknown, tol: Tolerance, acc: Accumulator): void {
   const expectedShape = shapeOf(expected);
   const gotShape = shapeOf(got);
-  const name = label || "output";
+  const text = acc.text;
+  const name = label || text.output;
   if (expectedShape === "not-numeric" || expectedShape === "ragged") {
     compareStructured(label, expected, got, tol, acc);
     return;
@@ -106,14 +112,16 @@ function compareTensor(label: string, expected: unknown, got: unknown, tol: Tole
       output: label,
       message:
         gotShape === "ragged" || Array.isArray(got)
-          ? `${name}: expected shape ${formatShape(expectedShape)}, got ${formatShape(gotShape)}`
-          : `${name}: expected ${expectedShape.length === 0 ? "a number" : `an array of shape ${formatShape(expectedShape)}`}, got ${describeType(got)}`,
+          ? text.shape(name, formatShape(expectedShape, text), formatShape(gotShape, text))
+          : expectedShape.length === 0
+            ? text.expectedNumber(name, describeType(got, text))
+            : text.expectedArray(name, formatShape(expectedShape, text), describeType(got, text)),
     });
     return;
   }
   if (gotShape.length !== expectedShape.length || gotShape.some((d, i) => d !== expectedShape[i])) {
     acc.passed = false;
-    acc.problems.push({ output: label, message: `${name}: expected shape ${formatShape(expectedShape)}, got ${formatShape(gotShape)}` });
+    acc.problems.push({ output: label, message: text.shape(name, formatShape(expectedShape, text), formatShape(gotShape, text)) });
     return;
   }
   const e = flatten(expected, []);
@@ -136,18 +144,19 @@ function compareTensor(label: string, expected: unknown, got: unknown, tol: Tole
 
 /** Values that are not numeric tensors: objects, booleans, strings, lists of mixed things. */
 function compareStructured(label: string, expected: unknown, got: unknown, tol: Tolerance, acc: Accumulator): void {
-  const name = label || "output";
+  const text = acc.text;
+  const name = label || text.output;
   if (isPlainObject(expected)) {
     if (!isPlainObject(got)) {
       acc.passed = false;
-      acc.problems.push({ output: label, message: `${name}: expected an object with keys ${Object.keys(expected).join(", ")}, got ${describeType(got)}` });
+      acc.problems.push({ output: label, message: text.expectedObject(name, Object.keys(expected).join(", "), describeType(got, text)) });
       return;
     }
     for (const key of Object.keys(expected)) {
       const path = label ? `${label}.${key}` : key;
       if (!(key in got)) {
         acc.passed = false;
-        acc.problems.push({ output: path, message: `missing output "${path}"` });
+        acc.problems.push({ output: path, message: text.missingOutput(path) });
         continue;
       }
       compareTensor(path, expected[key], got[key], tol, acc);
@@ -157,7 +166,7 @@ function compareStructured(label: string, expected: unknown, got: unknown, tol: 
   if (Array.isArray(expected)) {
     if (!Array.isArray(got) || got.length !== expected.length) {
       acc.passed = false;
-      acc.problems.push({ output: label, message: `${name}: expected a list of ${expected.length}, got ${Array.isArray(got) ? `a list of ${got.length}` : describeType(got)}` });
+      acc.problems.push({ output: label, message: text.expectedList(name, expected.length, Array.isArray(got) ? text.listOf(got.length) : describeType(got, text)) });
       return;
     }
     expected.forEach((item, i) => compareTensor(`${label}[${i}]`, item, got[i], tol, acc));
@@ -169,7 +178,8 @@ function compareStructured(label: string, expected: unknown, got: unknown, tol: 
   }
   if (expected !== got) {
     acc.passed = false;
-    acc.problems.push({ output: label, message: `${name}: expected ${JSON.stringify(expected)}, got ${got instanceof Unrepresentable ? got.kind : JSON.stringify(got) ?? describeType(got)}` });
+    const gotText = got instanceof Unrepresentable ? text.type(got.kind) : (JSON.stringify(got) ?? describeType(got, text));
+    acc.problems.push({ output: label, message: text.expectedValue(name, JSON.stringify(expected), gotText) });
   }
 }
 
@@ -200,16 +210,17 @@ export function toleranceFor(settings: ComparisonSettings, outputKey: string): T
 }
 
 export function compareOutputs(expected: unknown, got: unknown, settings: ComparisonSettings): Comparison {
-  const acc: Accumulator = { passed: true, problems: [], maxAbs: null, maxRel: null, worstViolation: 0, worstIndex: null };
+  const text = messages[settings.lang ?? "en"].compare;
+  const acc: Accumulator = { passed: true, problems: [], maxAbs: null, maxRel: null, worstViolation: 0, worstIndex: null, text };
   if (isPlainObject(expected)) {
     if (!isPlainObject(got)) {
       acc.passed = false;
-      acc.problems.push({ output: "", message: `expected an object with keys ${Object.keys(expected).join(", ")}, got ${describeType(got)}` });
+      acc.problems.push({ output: "", message: text.expectedObject(null, Object.keys(expected).join(", "), describeType(got, text)) });
     } else {
       for (const key of Object.keys(expected)) {
         if (!Object.prototype.hasOwnProperty.call(got, key)) {
           acc.passed = false;
-          acc.problems.push({ output: key, message: `missing output "${key}"` });
+          acc.problems.push({ output: key, message: text.missingOutput(key) });
           continue;
         }
         compareTensor(key, expected[key], got[key], toleranceFor(settings, key), acc);

@@ -12,7 +12,8 @@ export function forkTs(entry: string, heapMb: number, extra: string[] = []): Chi
   return fork(entry, [], {
     execArgv: ["--no-node-snapshot", `--max-old-space-size=${heapMb}`, ...extra, "--import", tsxLoader],
     // Learner code never sees the environment anyway; an empty one means a sandbox escape would not either.
-    env: {} as NodeJS.ProcessEnv,
+    // (The benches' phase timing folder is the one exception, and only when the benches set it.)
+    env: (process.env.LACUNA_PHASE_TIMING_DIR ? { LACUNA_PHASE_TIMING_DIR: process.env.LACUNA_PHASE_TIMING_DIR } : {}) as NodeJS.ProcessEnv,
     cwd: repoRoot,
     serialization: "advanced",
     stdio: ["ignore", "ignore", "pipe", "ipc"],

@@ -1,4 +1,7 @@
-/** Short, readable renderings of values for reports: long arrays are elided, numbers keep 6 significant digits. */
+/**
+ * Short, readable renderings of values for reports: long arrays are elided, numbers keep 6 significant digits,
+ * and -0 reads 0 (the comparison treats them as equal, and "-0" among the inputs only puzzles a learner).
+ */
 import { Unrepresentable } from "./special-json";
 
 const maxItems = 6;
@@ -7,7 +10,6 @@ export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return "NaN";
   if (n === Infinity) return "Infinity";
   if (n === -Infinity) return "-Infinity";
-  if (Object.is(n, -0)) return "-0";
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const text = n.toPrecision(6);
   return text.includes("e") ? text.replace(/\.?0+e/, "e") : text.replace(/\.?0+$/, "");

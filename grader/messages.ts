@@ -35,7 +35,52 @@ export interface GraderMessages {
   commonJsExport(construct: string, name: string, params: readonly string[]): string;
   topLevelAwait(name: string): string;
   typeCheckNotice: Record<"too-slow" | "too-complex" | "busy", string>;
+  compare: CompareMessages;
 }
+
+/** What the output comparison (./compare.ts) says about a wrong shape or type; `name` is the output's key. */
+export interface CompareMessages {
+  /** The name shown for a bare (unnamed) output. */
+  output: string;
+  /** How a returned value's type is named: null, an array, a string, undefined, a function, … */
+  type(kind: "null" | "array" | "object" | "string" | "number" | "boolean" | "undefined" | "function" | "symbol" | "bigint"): string;
+  ragged: string;
+  notNumeric: string;
+  shape(name: string, expected: string, got: string): string;
+  expectedNumber(name: string, got: string): string;
+  expectedArray(name: string, shape: string, got: string): string;
+  expectedObject(name: string | null, keys: string, got: string): string;
+  missingOutput(path: string): string;
+  listOf(length: number): string;
+  expectedList(name: string, length: number, got: string): string;
+  expectedValue(name: string, expected: string, got: string): string;
+}
+
+const englishTypes = {
+  null: "null",
+  array: "an array",
+  object: "an object",
+  string: "a string",
+  number: "a number",
+  boolean: "a boolean",
+  undefined: "undefined",
+  function: "a function",
+  symbol: "a symbol",
+  bigint: "a bigint",
+} as const;
+
+const chineseTypes = {
+  null: "null",
+  array: "数组",
+  object: "对象",
+  string: "字符串",
+  number: "数字",
+  boolean: "布尔值",
+  undefined: "undefined",
+  function: "函数",
+  symbol: "symbol",
+  bigint: "bigint",
+} as const;
 
 export const messages: Record<Lang, GraderMessages> = {
   en: {
@@ -76,29 +121,43 @@ export const messages: Record<Lang, GraderMessages> = {
       "too-complex": "Type check skipped: the code is too deeply nested or too complex for the type checker (the grade above is complete).",
       busy: "Type check skipped: too many checks are waiting right now (the grade above is complete).",
     },
+    compare: {
+      output: "output",
+      type: (kind) => englishTypes[kind],
+      ragged: "a ragged array (rows of different lengths)",
+      notNumeric: "not a numeric array",
+      shape: (name, expected, got) => `${name}: expected shape ${expected}, got ${got}`,
+      expectedNumber: (name, got) => `${name}: expected a number, got ${got}`,
+      expectedArray: (name, shape, got) => `${name}: expected an array of shape ${shape}, got ${got}`,
+      expectedObject: (name, keys, got) => `${name ? `${name}: ` : ""}expected an object with keys ${keys}, got ${got}`,
+      missingOutput: (path) => `missing output "${path}"`,
+      listOf: (length) => `a list of ${length}`,
+      expectedList: (name, length, got) => `${name}: expected a list of ${length}, got ${got}`,
+      expectedValue: (name, expected, got) => `${name}: expected ${expected}, got ${got}`,
+    },
   },
   zh: {
-    importRejected: (path) => `不允许 import/require("${path}"):请把所有代码写在这一个文件里;练习只需要 Math 和普通数组`,
-    missingFunction: (name, params) => `文件中必须声明函数 ${name}(${params.join(", ")})(写成 "export function ${name}" 或顶层的 "function ${name}")`,
-    notAFunction: (name, found) => `"${name}" 必须是函数,但它是 ${found}`,
-    sourceTooLarge: (bytes, maxBytes) => `文件大小为 ${kb(bytes)};提交的文件不能超过 ${kb(maxBytes)}`,
-    caseTimeout: (ms) => `运行超过 ${ms} 毫秒(死循环,或计算量过大)`,
+    importRejected: (path) => `不允许 import/require("${path}")：请把所有代码写在这一个文件里；练习只需要 Math 和普通数组`,
+    missingFunction: (name, params) => `文件中必须声明函数 ${name}(${params.join(", ")})（写成 "export function ${name}" 或顶层的 "function ${name}"）`,
+    notAFunction: (name, found) => `"${name}" 必须是函数，但它是 ${found}`,
+    sourceTooLarge: (bytes, maxBytes) => `文件大小为 ${kb(bytes)}；提交的文件不能超过 ${kb(maxBytes)}`,
+    caseTimeout: (ms) => `运行超过 ${ms} 毫秒（死循环，或计算量过大）`,
     submissionTimeout: (ms) => `本次提交用完了 ${ms} 毫秒的总时间`,
     memory: (mb) => `使用的内存超过了每次提交允许的 ${mb} MB`,
     stringOrArrayTooLong: (detail) => `试图创建一个内存放不下的值(${detail})`,
-    returnedPromise: "返回了 Promise:函数必须直接返回结果(不要用 async)",
-    outputTooLarge: (chars) => `返回值太大,无法比较(JSON 超过 ${chars.toLocaleString("en")} 个字符)`,
-    outputTooDeep: "返回值嵌套太深(或者包含它自身)",
-    notRun: "未运行:前面的错误已中止了这次提交",
-    crashed: "你的代码使评分进程内存耗尽而停止;其他提交不受影响",
-    killedFromOutside: "评分进程在运行你的提交时停止了(不是你的代码造成的);请重新提交",
-    unknownExercise: (slug) => `没有名为 "${slug}" 的练习(用 lacuna exercises 查看列表)`,
-    referenceFailed: (detail) => `练习的参考实现出错,这次提交无法评分:${detail}`,
-    poolClosed: "评分服务正在关闭;请重新提交",
+    returnedPromise: "返回了 Promise：函数必须直接返回结果（不要用 async）",
+    outputTooLarge: (chars) => `返回值太大，无法比较（JSON 超过 ${chars.toLocaleString("en")} 个字符）`,
+    outputTooDeep: "返回值嵌套太深（或者包含它自身）",
+    notRun: "未运行：前面的错误已中止了这次提交",
+    crashed: "你的代码使评分进程内存耗尽而停止；其他提交不受影响",
+    killedFromOutside: "评分进程在运行你的提交时停止了（不是你的代码造成的）；请重新提交",
+    unknownExercise: (slug) => `没有名为 "${slug}" 的练习（用 lacuna exercises 查看列表）`,
+    referenceFailed: (detail) => `练习的参考实现出错，这次提交无法评分：${detail}`,
+    poolClosed: "评分服务正在关闭；请重新提交",
     thrown: (name, message) => (message ? `${name}: ${message}` : name),
-    nestedTooDeeply: "代码嵌套太深,无法编译(解析时超出最大调用栈)",
-    hiddenCaseError: "运行出错(隐藏用例不显示细节;请检查可见用例和边界情况)",
-    watchdog: (ms) => `你的代码在 ${ms} 毫秒的时间预算内没有停止(死循环或内存耗尽),它的沙箱已被关闭`,
+    nestedTooDeeply: "代码嵌套太深，无法编译（解析时超出最大调用栈）",
+    hiddenCaseError: "运行出错（隐藏用例不显示细节；请检查可见用例和边界情况）",
+    watchdog: (ms) => `你的代码在 ${ms} 毫秒的时间预算内没有停止（死循环或内存耗尽），它的沙箱已被关闭`,
     notRunStopped: "未运行：提交在这个用例之前已被中止",
     notRunBudget: "未运行：在这个用例之前，提交的总时间预算已经用完",
     workerOutOfMemory: (mb, detail) => `使用的内存超过了评分允许的上限（每次提交 ${mb} MB），导致评分进程停止（${detail}）；其他提交不受影响`,
@@ -111,6 +170,20 @@ export const messages: Record<Lang, GraderMessages> = {
       "too-slow": "类型检查耗时过长，已跳过（上面的评分是完整的；类型问题只是警告）。",
       "too-complex": "已跳过类型检查：代码嵌套太深或太复杂，类型检查器无法处理（上面的评分是完整的）。",
       busy: "已跳过类型检查：当前等待的检查太多（上面的评分是完整的）。",
+    },
+    compare: {
+      output: "输出",
+      type: (kind) => chineseTypes[kind],
+      ragged: "不规则数组（各行长度不同）",
+      notNumeric: "非数值数组",
+      shape: (name, expected, got) => `${name}：期望形状 ${expected}，得到 ${got}`,
+      expectedNumber: (name, got) => `${name}：期望一个数字，得到 ${got}`,
+      expectedArray: (name, shape, got) => `${name}：期望形状为 ${shape} 的数组，得到 ${got}`,
+      expectedObject: (name, keys, got) => `${name ? `${name}：` : ""}期望含有键 ${keys} 的对象，得到 ${got}`,
+      missingOutput: (path) => `缺少输出 "${path}"`,
+      listOf: (length) => `长度为 ${length} 的列表`,
+      expectedList: (name, length, got) => `${name}：期望长度为 ${length} 的列表，得到 ${got}`,
+      expectedValue: (name, expected, got) => `${name}：期望 ${expected}，得到 ${got}`,
     },
   },
 };

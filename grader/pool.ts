@@ -12,6 +12,7 @@ import { exercisesRoot as defaultExercisesRoot, findExercise, loadCatalog } from
 import { forkTs, graderDir } from "./fork";
 import { resolveLimits, type GraderLimits, type GraderLimitsInput } from "./limits";
 import { messages } from "./messages";
+import { phaseEnd, phaseStart } from "./phase-timing";
 import { gradeReportSchema, notRunCaseResult, reportWithoutCases, typeWarningSchema, type CaseOutline, type GradeReport, type ReportSubject, type RuntimeError, type TypeWarning } from "./report";
 import { boundReport, scrubHostPaths } from "./report-text";
 import { fromTypeCheckerSchema, fromWorkerSchema, type ToWorker, type WarmWorker } from "./sandbox/protocol";
@@ -37,6 +38,11 @@ export interface GraderPoolOptions {
   exercisesRoot?: string;
   /** Type-checker processes, started on demand; default 2. */
   typeCheckers?: number;
+  /**
+   * The exercises `prewarm` fills the caches of (default: LACUNA_GRADER_PREWARM_SLUGS, comma-separated, or
+   * every exercise). The benches warm only the exercise they submit: all 76 take minutes of both cores.
+   */
+  prewarmSlugs?: string[];
 }
 
 export interface PoolStats {
@@ -45,6 +51,8 @@ export interface PoolStats {
   queued: number;
   graded: number;
   restarts: number;
+  /** Workers the watchdog killed while they ran a submission's code (past its budget): metrics count these. */
+  watchdogKills: number;
   /** Background cache tasks (prewarm) the workers still have to do; 0 once every pool seed is cached. */
   warming: number;
 }
@@ -60,8 +68,9 @@ export interface GraderPool {
   stats(): PoolStats;
   /**
    * Asks every worker (and every replacement) to compute, while idle, the expected and misconception
-   * outputs of each exercise for the seeds `seedsFor(slug)` returns, so grades on those seeds hit the cache.
-   * Replaces an earlier call's seeds. Optional: a pool that does not cache need not implement it.
+   * outputs of each exercise for the seeds `seedsFor(slug)` returns, so grades on those seeds hit the cache,
+   * and starts a type checker, so the first type check finds it warm. Replaces an earlier call's seeds.
+   * Optional: a pool that does not cache need not implement it.
    */
   prewarm?(seedsFor: (slug: string) => number[]): void;
   close(): Promise<void>;
@@ -132,6 +141,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
   let nextId = 1;
   let graded = 0;
   let restarts = 0;
+  let watchdogKills = 0;
   let closed = false;
   let startupFailures = 0;
   let broken: string | null = null;
@@ -141,6 +151,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
       slot.killedByWatchdog = true;
+      if (slot.phase === "sandbox") watchdogKills += 1;
       slot.child.kill("SIGKILL");
     }, ms);
   }
@@ -210,11 +221,13 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (message.type === "failed") {
         finish(slot, reportFor(job.message.job, { kind: "internal", message: message.message, location: null }, "error"));
       } else {
+        const receiveMark = phaseStart();
         const checked = gradeReportSchema.safeParse(message.report);
         const report = checked.success
           ? { ...checked.data, timing: { ...checked.data.timing, queueMs: job.startedAt - job.enqueuedAt } }
           : reportFor(job.message.job, { kind: "internal", message: `the worker sent an invalid report: ${checked.error.issues[0]?.message}`, location: null }, "error");
         finish(slot, report);
+        phaseEnd("daemon.receive", receiveMark);
         if (message.recycle) {
           slot.ready = false;
           child.kill("SIGKILL");
@@ -305,7 +318,12 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
 
     prewarm(seedsFor: (slug: string) => number[]): void {
       if (closed) return;
-      const seedsBySlug = loadCatalog(root).map((entry) => ({ slug: entry.meta.slug, seeds: seedsFor(entry.meta.slug) }));
+      // The editor's first live type check should not wait for a checker to start and load TypeScript.
+      checkers.warm();
+      const only = options.prewarmSlugs ?? process.env.LACUNA_GRADER_PREWARM_SLUGS?.split(",").map((slug) => slug.trim()).filter(Boolean);
+      const seedsBySlug = loadCatalog(root)
+        .filter((entry) => !only?.length || only.includes(entry.meta.slug))
+        .map((entry) => ({ slug: entry.meta.slug, seeds: seedsFor(entry.meta.slug) }));
       warmMessage = { type: "warm", exercisesRoot: root, seedsBySlug, limits };
       for (const slot of slots) {
         slot.warming = 1; // until the worker counts its tasks (a worker still starting gets them when ready)
@@ -319,6 +337,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
         queued: queue.length,
         graded,
         restarts,
+        watchdogKills,
         warming: slots.reduce((sum, s) => sum + s.warming, 0),
       };
     },

@@ -4,6 +4,7 @@
  * require, so a submission is exactly one self-contained file. The exercise's function is exported under a
  * fixed name whether the learner wrote `export function f` or a top-level `function f`.
  */
+import { createHash } from "node:crypto";
 import { build, type Message, type Plugin } from "esbuild";
 import type { Lang } from "../exercises/schema";
 import { entryExportName, moduleGlobalName, submissionFilename } from "./harness";
@@ -87,7 +88,48 @@ function toCompileError(message: Message, source: string, request: TranspileRequ
   };
 }
 
+/**
+ * Compiled code by request, most recently used last. A learner who presses Run and then Submit, a class
+ * submitting the starter or the same fix, and every misconception file compile once per worker. Only
+ * successes are kept (an error's message and location are cheap to recompute and rare); the result is
+ * immutable (the code string and a read-only LineMap), so sharing it between submissions shares nothing
+ * they could change.
+ */
+const compiledCache = new Map<string, Extract<TranspileResult, { ok: true }>>();
+/** Entries and characters of code kept (64 KB sources cannot make it hold more than a few MB). */
+const compiledCacheLimit = { entries: 512, chars: 4_000_000 };
+let compiledCacheChars = 0;
+
+function cacheKey(request: TranspileRequest): string {
+  return createHash("sha256")
+    .update(JSON.stringify([request.functionName, request.params, request.lang, request.maxSourceBytes]))
+    .update("\0")
+    .update(request.source)
+    .digest("base64");
+}
+
 export async function transpileSubmission(request: TranspileRequest): Promise<TranspileResult> {
+  const key = cacheKey(request);
+  const cached = compiledCache.get(key);
+  if (cached) {
+    compiledCache.delete(key);
+    compiledCache.set(key, cached);
+    return cached;
+  }
+  const result = await transpileUncached(request);
+  if (result.ok) {
+    compiledCache.set(key, result);
+    compiledCacheChars += result.code.length;
+    while (compiledCache.size > compiledCacheLimit.entries || compiledCacheChars > compiledCacheLimit.chars) {
+      const oldest = compiledCache.keys().next().value as string;
+      compiledCacheChars -= compiledCache.get(oldest)!.code.length;
+      compiledCache.delete(oldest);
+    }
+  }
+  return result;
+}
+
+async function transpileUncached(request: TranspileRequest): Promise<TranspileResult> {
   const tooLarge = sourceTooLarge(request.source, request.maxSourceBytes, request.lang);
   if (tooLarge) return { ok: false, errors: [tooLarge] };
   const source = request.source;

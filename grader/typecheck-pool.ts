@@ -4,7 +4,8 @@
  * when a checker starts it: a check that overruns is abandoned (its checker is killed and replaced) and
  * answered with a notice, not an error, so one learner's slow check delays nobody else's for longer than
  * that budget. Code the checker cannot handle (nesting that overflows its parser's stack, a checker that
- * dies on it) gets a notice too. The queue is bounded: when it is full a check is skipped with a notice.
+ * dies on it) gets a notice too. The queue is bounded: when it is full a check is skipped with a notice. Checkers
+ * start when checks wait for them, or one at once with warm().
  */
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -49,6 +50,8 @@ interface Checker {
 
 export interface TypeCheckPool {
   check(source: string): Promise<TypeCheckResult>;
+  /** Starts one checker now, so the first check finds it warm (the daemon calls it at start). */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -120,6 +123,9 @@ export function createTypeCheckPool(options: TypeCheckPoolOptions): TypeCheckPoo
         queue.push({ id: nextId++, source, resolve });
         dispatch();
       });
+    },
+    warm(): void {
+      if (!closed && checkers.length === 0) start();
     },
     async close(): Promise<void> {
       closed = true;

@@ -57,7 +57,8 @@ export function checkTypes(source: string): TypeWarning[] {
   previous = program;
   const file = program.getSourceFile(submissionFile);
   if (!file) return [];
-  return program.getSemanticDiagnostics(file).map((d) => {
+  // Syntax first: semantic diagnostics alone would call `1 / (1 + Math.exp(-z);` free of errors.
+  return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) => {
     const position = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
     return {
       message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),

@@ -1,5 +1,9 @@
-/** The shape of a `lacuna` sub-command. Each command lives in ./commands/<name>.ts and is listed in ./registry.ts. */
-import type { ParseArgsConfig } from "node:util";
+/**
+ * The shape of a `lacuna` sub-command. Its name, arguments, options and help are in ./spec.mjs; its code lives in
+ * ./commands/<name>.ts and is loaded (./registry.ts) only when it runs.
+ */
+import type { Lang } from "../../exercises/schema";
+import type { CliMessages } from "./messages";
 
 export interface CliIo {
   out(text: string): void;
@@ -10,13 +14,14 @@ export interface CommandContext {
   positionals: string[];
   values: Record<string, string | boolean | undefined>;
   io: CliIo;
+  /** The language the command line asked for (--lang, else $LACUNA_LANG, else en). */
+  lang: Lang;
+  /** The CLI's own messages in that language. */
+  say: CliMessages;
 }
 
 export interface Command {
   name: string;
-  usage: string;
-  summary: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
   /** Resolves to the process exit code. */
   run(context: CommandContext): Promise<number>;
 }

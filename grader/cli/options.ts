@@ -1,33 +1,32 @@
-/** Option parsing shared by several commands. */
+/** Option values shared by several commands, checked with messages in the learner's language. */
 import { z } from "zod";
 import { findExercise, loadCatalog, type ExerciseEntry } from "../../exercises/catalog";
 import type { Lang } from "../../exercises/schema";
 import { CliError } from "./command";
+import type { CliMessages } from "./messages";
 
-export const langOption = { lang: { type: "string", short: "l" } } as const;
-export const jsonOption = { json: { type: "boolean" } } as const;
-export const seedOption = { seed: { type: "string", short: "s" } } as const;
-
-export function parseLang(value: unknown): Lang {
-  if (value === undefined) return process.env.LACUNA_LANG === "zh" ? "zh" : "en";
+/** --lang: zh or en; without it $LACUNA_LANG, else English. */
+export function parseLang(value: unknown, say: CliMessages, env: Record<string, string | undefined> = process.env): Lang {
+  if (value === undefined) return env.LACUNA_LANG === "zh" ? "zh" : "en";
   if (value === "zh" || value === "en") return value;
-  throw new CliError(`--lang must be zh or en, not "${String(value)}"`);
+  throw new CliError(say.langInvalid(String(value)));
 }
 
-export function parseSeed(value: unknown): number {
+const maxSeed = 2 ** 32 - 1;
+
+export function parseSeed(value: unknown, say: CliMessages): number {
   if (value === undefined) return 1;
-  const parsed = z.coerce.number().int().min(0).max(2 ** 32 - 1).safeParse(value);
-  if (!parsed.success || !/^\d+$/.test(String(value))) throw new CliError(`--seed must be a whole number from 0 to ${2 ** 32 - 1}, not "${String(value)}"`);
+  const parsed = z.coerce.number().int().min(0).max(maxSeed).safeParse(value);
+  if (!parsed.success || !/^\d+$/.test(String(value))) throw new CliError(say.seedInvalid(String(value), maxSeed));
   return parsed.data;
 }
 
-export function requireExercise(slug: string | undefined): ExerciseEntry {
-  if (!slug) throw new CliError("missing the exercise slug (lacuna exercises lists them)");
+export function requireExercise(slug: string | undefined, say: CliMessages): ExerciseEntry {
+  if (!slug) throw new CliError(say.missingSlug);
   const entry = findExercise(slug);
   if (!entry) {
     const slugs = loadCatalog().map((e) => e.meta.slug);
-    const close = slugs.filter((s) => s.includes(slug) || slug.includes(s));
-    throw new CliError(`there is no exercise "${slug}"${close.length ? ` (did you mean ${close.join(", ")}?)` : " (lacuna exercises lists them)"}`);
+    throw new CliError(say.noExercise(slug, slugs.filter((s) => s.includes(slug) || slug.includes(s))));
   }
   return entry;
 }

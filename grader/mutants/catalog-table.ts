@@ -19,8 +19,21 @@ function scoreCell(report: MutationReport | undefined): string {
 
 const escapeCell = (text: string): string => text.replace(/\|/g, "\\|");
 
-/** A Markdown table, one section row per topic; `reports` may cover fewer exercises than `entries`. */
-export function catalogTable(entries: readonly ExerciseEntry[], reports: readonly MutationReport[]): string {
+/** Each exercise's score cell in a table this module wrote before, by slug. */
+export function scoreCellsOf(table: string): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const line of table.split("\n")) {
+    const match = /^\|[^|]*\| `([a-z0-9-]+)`:.*\| ([^|]+) \|$/.exec(line);
+    if (match) cells.set(match[1]!, match[2]!);
+  }
+  return cells;
+}
+
+/**
+ * A Markdown table, one section row per topic; `reports` may cover fewer exercises than `entries`: the others
+ * keep their cell from `earlier` (the previous table's, see scoreCellsOf) or read "not measured".
+ */
+export function catalogTable(entries: readonly ExerciseEntry[], reports: readonly MutationReport[], earlier: ReadonlyMap<string, string> = new Map()): string {
   const bySlug = new Map(reports.map((r) => [r.slug, r]));
   const lines = ["| Topic | Exercise | Difficulty | Mutants killed |", "| --- | --- | --- | --- |"];
   for (const topic of topics) {
@@ -30,7 +43,7 @@ export function catalogTable(entries: readonly ExerciseEntry[], reports: readonl
     inTopic.forEach((e, i) => {
       const topicCell = i === 0 ? `${topic.name.en} · ${topic.name.zh}` : "";
       const exerciseCell = `\`${e.meta.slug}\`: ${escapeCell(e.meta.title.en)} · ${escapeCell(e.meta.title.zh)}`;
-      lines.push(`| ${topicCell} | ${exerciseCell} | ${stars(e.meta.difficulty)} | ${scoreCell(bySlug.get(e.meta.slug))} |`);
+      lines.push(`| ${topicCell} | ${exerciseCell} | ${stars(e.meta.difficulty)} | ${bySlug.has(e.meta.slug) || !earlier.has(e.meta.slug) ? scoreCell(bySlug.get(e.meta.slug)) : earlier.get(e.meta.slug)} |`);
     });
   }
   return lines.join("\n");

@@ -12,6 +12,7 @@ import { diagnose } from "../diagnose";
 import { formatArgs, formatValue } from "../format";
 import type { GraderLimits } from "../limits";
 import { messages, type GraderMessages } from "../messages";
+import { phaseEnd, phaseStart } from "../phase-timing";
 import { scrubHostPaths } from "../report-text";
 import { curvePoints, emptyTiming, notRunCaseResult, reportVersion, reportWithoutCases, type CaseOutline, type CaseResult, type GradeMode, type GradeReport, type RuntimeError, type ShapeProblem, type SourceLocation } from "../report";
 import { decodeSpecialJson, encodeSpecialJson } from "../special-json";
@@ -39,6 +40,12 @@ interface ExpectedSet {
   expected: Json[];
   /** Each case's arguments as the harness reads them, encoded once per seed. */
   argsJson: string[];
+  /**
+   * The report's renderings of each case's inputs and expected output, made once per seed on first use (they
+   * depend on the case alone, never on a submission): formatting them was a tenth of a small grade's CPU.
+   */
+  inputsText: (string | undefined)[];
+  expectedText: (string | undefined)[];
 }
 
 /**
@@ -74,7 +81,7 @@ function expectedFor(entry: ExerciseEntry, seed: number): Promise<ExpectedSet> {
     const oracle = await loadOracle(entry);
     const cases = generateCases(oracle, seed);
     const expected = cases.map((c) => oracle.reference(...(structuredClone(c.args) as Json[])));
-    return { cases, expected, argsJson: cases.map((c) => encodeSpecialJson(c.args)) };
+    return { cases, expected, argsJson: cases.map((c) => encodeSpecialJson(c.args)), inputsText: [], expectedText: [] };
   });
 }
 
@@ -127,9 +134,9 @@ function outcomeError(outcome: CallOutcome, lineMap: LineMap, lang: Lang, limits
  * messages, error magnitudes and durations are all things a submission can make depend on the hidden inputs
  * (or, compared across submissions, reveal the expected outputs), so none of them is reported.
  */
-function hiddenCaseResult(c: ParsedExerciseCase, passed: boolean, ran: boolean, error: RuntimeError | null, problems: ShapeProblem[], text: GraderMessages): CaseResult {
+function hiddenCaseResult(c: ParsedExerciseCase, passed: boolean, ran: boolean, error: RuntimeError | null, problems: ShapeProblem[], text: GraderMessages, lang: Lang): CaseResult {
   const hiddenError = error ? { kind: error.kind, message: text.hiddenCaseError, location: null } : null;
-  return { ...notRunCaseResult({ name: c.name, visible: false, weight: c.weight }, hiddenError), passed, ran, problems };
+  return { ...notRunCaseResult({ name: c.name[lang], visible: false, weight: c.weight }, hiddenError), passed, ran, problems };
 }
 
 /** Called when the worker is idle: the next submission then finds its fresh isolate ready. */
@@ -194,6 +201,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   const timing = emptyTiming();
 
   const compileStarted = performance.now();
+  const transpileMark = phaseStart();
   const compiled = await transpileSubmission({
     source: job.source,
     functionName: entry.meta.functionName,
@@ -202,6 +210,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
     maxSourceBytes: limits.sourceBytes,
   });
   timing.compileMs = performance.now() - compileStarted;
+  phaseEnd("worker.transpile", transpileMark);
   if (!compiled.ok) {
     return reportWithoutCases(job, "compile-error", { compileErrors: compiled.errors, timing: { ...timing, totalMs: performance.now() - started } });
   }
@@ -219,7 +228,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   // Visible cases run first: state a submission keeps between calls (globals, queued promise callbacks)
   // can then never carry a hidden case's inputs into a visible case's output, error or console.
   const runOrder = [...selected.keys()].sort((a, b) => Number(!selected[a]!.c.visible) - Number(!selected[b]!.c.visible));
-  onPhase("sandbox", limits.submissionMs + 1000, selected.map(({ c }) => ({ name: c.name, visible: c.visible, weight: c.weight })));
+  onPhase("sandbox", limits.submissionMs + 1000, selected.map(({ c }) => ({ name: c.name[job.lang], visible: c.visible, weight: c.weight })));
   const isolateRun = runInIsolate(
     compiled.code,
     entry.meta.functionName,
@@ -271,7 +280,8 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
   }
   if (!runtimeError && run.memoryExceeded) runtimeError = { kind: "memory", message: text.memory(limits.memoryMb), location: null };
 
-  const settings: ComparisonSettings = { tolerance: entry.meta.tolerance, gradientOutputs: entry.meta.gradientOutputs };
+  const compareMark = phaseStart();
+  const settings: ComparisonSettings = { tolerance: entry.meta.tolerance, gradientOutputs: entry.meta.gradientOutputs, lang: job.lang };
   const curveOutput = entry.meta.curveOutput;
   const gotValues: (unknown | undefined)[] = [];
   const cases: CaseResult[] = selected.map(({ c, index }, i) => {
@@ -282,16 +292,16 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
     const got = outcome.kind === "value" ? decodeSpecialJson(outcome.json) : undefined;
     gotValues.push(got);
     const comparison = outcome.kind === "value" ? compareOutputs(expected, got, settings) : null;
-    if (!c.visible) return hiddenCaseResult(c, comparison?.passed ?? false, ran, error, comparison?.problems ?? [], text);
+    if (!c.visible) return hiddenCaseResult(c, comparison?.passed ?? false, ran, error, comparison?.problems ?? [], text, job.lang);
     return {
-      name: c.name,
+      name: c.name[job.lang],
       visible: c.visible,
       weight: c.weight,
       passed: comparison?.passed ?? false,
       ran,
       note: c.note ? c.note[job.lang] : null,
-      inputs: formatArgs(entry.meta.params, c.args),
-      expected: formatValue(expected),
+      inputs: (set.inputsText[index] ??= formatArgs(entry.meta.params, c.args)),
+      expected: (set.expectedText[index] ??= formatValue(expected)),
       got: outcome.kind === "value" ? formatValue(got) : null,
       error,
       problems: comparison?.problems ?? [],
@@ -325,6 +335,7 @@ export async function gradeJob(job: GradeJob, limits: GraderLimits, onPhase: Pha
     }
   }
   timing.diagnosisMs = performance.now() - diagnosisStarted;
+  phaseEnd("worker.compare", compareMark);
 
   const maxPoints = cases.reduce((sum, c) => sum + c.weight, 0);
   const points = cases.reduce((sum, c) => sum + (c.passed ? c.weight : 0), 0);

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
 import { harnessFilename, harnessSource, submissionFilename } from "../harness";
+import { phaseEnd, phaseStart } from "../phase-timing";
 
 export interface IsolateLimits {
   caseMs: number;
@@ -99,14 +100,75 @@ interface PreparedIsolate {
 
 const preparedKey = (limits: IsolateLimits): string => `${limits.memoryMb}:${limits.outputChars}:${limits.consoleChars}`;
 
+/**
+ * V8's code cache of the harness, per harness source (it embeds the limits): made by compiling our own
+ * harness once, then handed to the compiler of each new isolate, which checks it against the source and
+ * falls back to compiling if it does not match. It is compiler input on the host side only: no value in the
+ * isolate ever refers to it.
+ */
+const harnessCodeCache = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
+
+function compileHarness(isolate: ivm.Isolate, limits: IsolateLimits): ivm.Script {
+  const source = harnessSource({ outputChars: limits.outputChars, consoleChars: limits.consoleChars });
+  const cachedData = harnessCodeCache.get(source);
+  const script = isolate.compileScriptSync(source, { filename: harnessFilename, ...(cachedData ? { cachedData } : { produceCachedData: true }) }) as ivm.Script &
+    ivm.CachedDataResult & { cachedDataRejected?: boolean };
+  if (!cachedData && script.cachedData) harnessCodeCache.set(source, script.cachedData);
+  else if (cachedData && script.cachedDataRejected) harnessCodeCache.delete(source);
+  return script;
+}
+
+/**
+ * V8's code cache of learner code seen more than once in this worker (Run then Submit, a resubmission, a class
+ * submitting the starter, every misconception file), most recently used last. Like the harness's, it is made
+ * by compiling the code before any of it runs and is handed only to the compiler, which checks it against the
+ * source: nothing a submission does at run time can reach it, and no isolate ever holds it as a value. Code
+ * seen once is compiled plainly (making a cache costs more than it saves on a single use).
+ */
+const learnerCodeCache = new Map<string, { seen: number; data: ivm.ExternalCopy<ArrayBuffer> | null; bytes: number }>();
+const learnerCodeCacheLimit = { entries: 512, bytes: 16_000_000 };
+let learnerCodeCacheBytes = 0;
+
+function forgetLearnerCode(code: string): void {
+  const entry = learnerCodeCache.get(code);
+  if (!entry) return;
+  learnerCodeCacheBytes -= entry.bytes;
+  entry.data?.release();
+  learnerCodeCache.delete(code);
+}
+
+function compileLearnerCode(isolate: ivm.Isolate, code: string): ivm.Script {
+  let entry = learnerCodeCache.get(code);
+  if (entry) learnerCodeCache.delete(code);
+  else {
+    entry = { seen: 0, data: null, bytes: code.length * 2 };
+    learnerCodeCacheBytes += entry.bytes;
+  }
+  learnerCodeCache.set(code, entry);
+  entry.seen += 1;
+  const cachedData = entry.data;
+  const produce = !cachedData && entry.seen >= 2;
+  const script = isolate.compileScriptSync(code, { filename: submissionFilename, ...(cachedData ? { cachedData } : produce ? { produceCachedData: true } : {}) }) as ivm.Script &
+    ivm.CachedDataResult & { cachedDataRejected?: boolean };
+  if (produce && script.cachedData) {
+    entry.data = script.cachedData;
+    // The cache's size once, when it is made (an ExternalCopy tells it only through a copy).
+    const cacheBytes = script.cachedData.copy().byteLength;
+    entry.bytes += cacheBytes;
+    learnerCodeCacheBytes += cacheBytes;
+  } else if (cachedData && script.cachedDataRejected) forgetLearnerCode(code);
+  while (learnerCodeCache.size > learnerCodeCacheLimit.entries || learnerCodeCacheBytes > learnerCodeCacheLimit.bytes) {
+    forgetLearnerCode(learnerCodeCache.keys().next().value as string);
+  }
+  return script;
+}
+
 /** A fresh isolate with the harness installed, not yet touched by any submission. */
 function prepareIsolate(limits: IsolateLimits): PreparedIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   try {
     const context = isolate.createContextSync();
-    isolate
-      .compileScriptSync(harnessSource({ outputChars: limits.outputChars, consoleChars: limits.consoleChars }), { filename: harnessFilename })
-      .runSync(context, { timeout: 2000 });
+    compileHarness(isolate, limits).runSync(context, { timeout: 2000 });
     const api = context.global.getSync("__lacuna", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     const hostKey = randomBytes(16).toString("hex");
     (api.getSync("setKey", { reference: true }) as ivm.Reference<(key: string) => void>).applySync(undefined, [hostKey], { timeout: 1000 });
@@ -143,6 +205,7 @@ function takeIsolate(limits: IsolateLimits): PreparedIsolate {
 export function runInIsolate(code: string, functionName: string, calls: IsolateCall[], limits: IsolateLimits): IsolateRun {
   const started = performance.now();
   const remaining = (): number => Math.max(0, limits.submissionMs - (performance.now() - started));
+  const isolateMark = phaseStart();
   const { isolate, context, api, hostKey } = takeIsolate(limits);
   const outcomes: CallOutcome[] = [];
   const durationsMs: number[] = [];
@@ -157,7 +220,7 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
     try {
       let script: ivm.Script;
       try {
-        script = isolate.compileScriptSync(code, { filename: submissionFilename });
+        script = compileLearnerCode(isolate, code);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         bind = { kind: "compile", error: { name: "SyntaxError", message, stack: "" } };
@@ -178,6 +241,8 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
     }
 
     const moduleMs = performance.now() - started;
+    phaseEnd("worker.isolate", isolateMark);
+    const casesMark = phaseStart();
     for (const call of calls) {
       const callStarted = performance.now();
       let outcome: CallOutcome;
@@ -208,9 +273,12 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
         // Console output is best effort: an isolate that just hit a limit may not answer.
       }
     }
+    phaseEnd("worker.cases", casesMark);
     return { bind, calls: outcomes, console: consoleOutput, durationsMs, moduleMs, memoryExceeded };
   } finally {
+    const disposeMark = phaseStart();
     if (!isolate.isDisposed) isolate.dispose();
+    phaseEnd("worker.dispose", disposeMark);
   }
 }
 

@@ -4,6 +4,7 @@
  * While no job waits it fills its caches for the seeds the pool asked it to warm (the hidden-seed pools).
  */
 import { messages } from "../messages";
+import { phaseEnd, phaseStart } from "../phase-timing";
 import { transpileSubmission } from "../transpile";
 import { boundReport, scrubHostPaths } from "../report-text";
 import { gradeJob, prepareForNextJob, warmTasks } from "./grade-job";
@@ -93,9 +94,16 @@ process.on("message", (raw: unknown) => {
   queue = queue.then(async () => {
     try {
       const report = await gradeJob(job, limits, (phase, budgetMs, cases) => send({ type: "phase", id, phase, budgetMs, ...(cases ? { cases } : {}) }));
+      const reportMark = phaseStart();
       const recycle = report.runtimeError?.kind === "memory";
       send({ type: "result", id, report: boundReport(report, limits.consoleChars), recycle });
-      if (!recycle) setImmediate(() => prepareForNextJob(limits));
+      phaseEnd("worker.report", reportMark);
+      if (!recycle)
+        setImmediate(() => {
+          const spareMark = phaseStart();
+          prepareForNextJob(limits);
+          phaseEnd("worker.spare-isolate", spareMark);
+        });
     } catch (error) {
       send({ type: "failed", id, message: scrubHostPaths(error instanceof Error ? error.message : String(error)) || messages.en.poolClosed });
     } finally {

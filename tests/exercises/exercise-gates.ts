@@ -242,7 +242,7 @@ export function describeExerciseGates(slug: string, solutionFunction: (...args: 
         expect(visible).toBeGreaterThanOrEqual(Math.floor(first.length / 2) - 1);
         expect(visible).toBeLessThanOrEqual(Math.ceil(first.length / 2) + 1);
         expect(new Set(first.map((c) => shapeSignature(c.args))).size).toBeGreaterThan(1);
-        expect(new Set(first.map((c) => c.name)).size).toBe(first.length);
+        expect(new Set(first.map((c) => c.name.en)).size).toBe(first.length);
       }
       expect(generateCases(loaded.oracle, 1)).not.toEqual(generateCases(loaded.oracle, 2));
     });
@@ -255,7 +255,7 @@ export function describeExerciseGates(slug: string, solutionFunction: (...args: 
         run.cases.forEach((c, i) => {
           const result = call(solution, c.args);
           const problem = result.error ?? outputMismatch(result.output, run.expected[i], loaded.entry.meta);
-          if (problem) failures.push(`seed ${seed} case "${c.name}": ${problem}`);
+          if (problem) failures.push(`seed ${seed} case "${c.name.en}": ${problem}`);
         });
       }
       expect(failures).toEqual([]);

@@ -25,7 +25,7 @@ describe("npx lacuna", () => {
     expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as { slug: string }[]).map((e) => e.slug)).toEqual(["fixture-gradient", "fixture-mse"]);
     const text = await lacuna("exercises", "--lang", "zh");
-    expect(text.stdout).toContain("均方误差(测试用)");
+    expect(text.stdout).toContain("均方误差（测试用）");
   }, slow);
 
   it("shows an exercise's statement and starter in the chosen language", async () => {

@@ -60,6 +60,23 @@ describe("compareOutputs", () => {
     expect(compareOutputs([1, 2], "x", settings).problems[0]?.message).toBe("output: expected an array of shape [2], got a string");
   });
 
+  it("says every problem in Chinese when asked (no English words beside the output's own name)", () => {
+    const zh: ComparisonSettings = { ...settings, lang: "zh" };
+    const messageOf = (expected: unknown, got: unknown) => compareOutputs(expected, got, zh).problems[0]?.message ?? "";
+    expect(messageOf(1, [1, 2, 3])).toBe("输出：期望形状 []，得到 [3]");
+    expect(messageOf(1, "hello")).toBe("输出：期望一个数字，得到 字符串");
+    expect(messageOf([1, 2], "x")).toBe("输出：期望形状为 [2] 的数组，得到 字符串");
+    expect(messageOf([[1, 2], [3, 4]], [[1, 2], [3]])).toBe("输出：期望形状 [2, 2]，得到 不规则数组（各行长度不同）");
+    expect(messageOf({ dw: [1], db: 1 }, { dw: [1] })).toBe('缺少输出 "db"');
+    expect(messageOf({ dw: [1], db: 1 }, 3)).toBe("期望含有键 dw, db 的对象，得到 数字");
+    expect(messageOf({ pair: [1, "a"] }, { pair: [1] })).toBe("pair：期望长度为 2 的列表，得到 长度为 1 的列表");
+    expect(messageOf({ flag: true }, { flag: new Unrepresentable("function") })).toBe("flag：期望 true，得到 函数");
+    const english = /\b(expected|got|shape|output|missing|array|list|number|string|object)\b/;
+    for (const message of [messageOf(1, [1, 2, 3]), messageOf(1, "hello"), messageOf([1], null), messageOf({ a: 1 }, [])]) {
+      expect(message).not.toMatch(english);
+    }
+  });
+
   it("computes shapes of nested arrays", () => {
     expect(shapeOf([[1, 2, 3], [4, 5, 6]])).toEqual([2, 3]);
     expect(shapeOf(5)).toEqual([]);

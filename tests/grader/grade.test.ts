@@ -42,6 +42,20 @@ describe("grading", () => {
     expect(failed.worstIndex).toMatch(/^(dw|db)$/);
   });
 
+  it("writes a zh report's shape and type problems in Chinese, as its other messages", async () => {
+    for (const returned of ["[1, 2, 3]", '"hello"']) {
+      const source = `export function meanSquaredError(p: number[], t: number[]): any { return ${returned}; }`;
+      const report = await pool.grade({ slug: "fixture-mse", source, seed: 1, lang: "zh" });
+      expect(report.status).toBe("failed");
+      const problems = report.cases.flatMap((c) => c.problems.map((p) => p.message));
+      expect(problems.length).toBeGreaterThan(0);
+      for (const message of problems) {
+        expect(message).toMatch(/^输出：期望/);
+        expect(message).not.toMatch(/\b(expected|got|shape|output|number|string)\b/);
+      }
+    }
+  });
+
   it("gives no diagnosis to a wrong answer no misconception explains", async () => {
     const source = "export function meanSquaredError(p: number[], t: number[]) { return p.length === 0 ? NaN : 42; }";
     const report = await pool.grade({ slug: "fixture-mse", source, seed: 1 });

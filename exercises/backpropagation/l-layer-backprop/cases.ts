@@ -8,7 +8,7 @@ import { caseSeed, createRng, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 interface Spec {
-  name: string;
+  name: Localized;
   visible: boolean;
   dims: (rng: Rng) => number[];
   m: (rng: Rng) => number;
@@ -19,10 +19,10 @@ interface Spec {
 }
 
 const specs: Spec[] = [
-  { name: "two hidden layers", visible: true, dims: (r) => [r.int(2, 4), r.int(3, 5), r.int(2, 4), 1], m: (r) => r.int(4, 6) },
-  { name: "one hidden layer", visible: true, dims: (r) => [r.int(3, 5), r.int(2, 4), 1], m: (r) => r.int(5, 8) },
+  { name: { en: "two hidden layers", zh: "两个隐藏层" }, visible: true, dims: (r) => [r.int(2, 4), r.int(3, 5), r.int(2, 4), 1], m: (r) => r.int(4, 6) },
+  { name: { en: "one hidden layer", zh: "一个隐藏层" }, visible: true, dims: (r) => [r.int(3, 5), r.int(2, 4), 1], m: (r) => r.int(5, 8) },
   {
-    name: "one example (m = 1)",
+    name: { en: "one example (m = 1)", zh: "一个样本（m = 1）" },
     visible: true,
     dims: (r) => [r.int(2, 3), r.int(3, 4), r.int(2, 3), 1],
     m: () => 1,
@@ -32,7 +32,7 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "four hidden layers",
+    name: { en: "four hidden layers", zh: "四个隐藏层" },
     visible: true,
     dims: (r) => [r.int(2, 3), 3, r.int(2, 4), 3, r.int(2, 3), 1],
     m: (r) => r.int(6, 10),
@@ -42,7 +42,7 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "no hidden layer (L = 1)",
+    name: { en: "no hidden layer (L = 1)", zh: "没有隐藏层（L = 1）" },
     visible: false,
     dims: (r) => [r.int(2, 5), 1],
     m: (r) => r.int(4, 8),
@@ -52,7 +52,7 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "a dead ReLU unit",
+    name: { en: "a dead ReLU unit", zh: "一个“死” ReLU 单元" },
     visible: false,
     dims: (r) => [r.int(2, 4), r.int(3, 4), r.int(2, 3), 1],
     m: (r) => r.int(4, 7),
@@ -62,8 +62,8 @@ const specs: Spec[] = [
       zh: "有一个隐藏单元在所有样本上都 $Z \\le 0$，那里 $g'(Z) = 0$：它那一行 $dW$ 和它的 $db$ 都正好是 0，也不再向更前面的层传递梯度。",
     },
   },
-  { name: "a wider network", visible: false, dims: (r) => [r.int(6, 8), r.int(5, 6), r.int(3, 4), 1], m: (r) => r.int(10, 16) },
-  { name: "one input feature, every label 1", visible: false, dims: (r) => [1, r.int(2, 4), 1], m: (r) => r.int(3, 6), labels: 1 },
+  { name: { en: "a wider network", zh: "更宽的网络" }, visible: false, dims: (r) => [r.int(6, 8), r.int(5, 6), r.int(3, 4), 1], m: (r) => r.int(10, 16) },
+  { name: { en: "one input feature, every label 1", zh: "一个输入特征，标签全为 1" }, visible: false, dims: (r) => [1, r.int(2, 4), 1], m: (r) => r.int(3, 6), labels: 1 },
 ];
 
 function preActivations(X: number[][], W: number[][][], b: number[][][]): number[][][] {

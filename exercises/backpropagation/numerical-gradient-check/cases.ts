@@ -41,7 +41,7 @@ function problem(rng: Rng, m: number, n: number): Problem {
   }
 }
 
-function toCase(name: string, visible: boolean, p: Problem, grad: number[], epsilon: number, note?: Localized): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, grad: number[], epsilon: number, note?: Localized): ExerciseCase {
   return { name, visible, args: [p.X, p.y, p.w, p.b, grad, epsilon], ...(note ? { note } : {}) };
 }
 
@@ -58,7 +58,7 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(0);
     const p = problem(r, r.int(5, 10), r.int(2, 3));
     cases.push(
-      toCase("a correct gradient", true, p, p.gradient, 1e-7, {
+      toCase({ en: "a correct gradient", zh: "正确的梯度" }, true, p, p.gradient, 1e-7, {
         en: "The gradient is right: the relative difference is about $10^{-8}$, far below $2\\times10^{-7}$, so `wrong` is $-1$.",
         zh: "梯度是对的：相对差约为 $10^{-8}$，远小于 $2\\times10^{-7}$，所以 `wrong` 为 $-1$。",
       }),
@@ -71,7 +71,7 @@ const generate: CaseGenerator = (seed) => {
     const grad = [...p.gradient];
     const k = r.int(0, n - 1);
     grad[k] = grad[k]! + plantedError(r, p);
-    cases.push(toCase("one weight's gradient is wrong", true, p, grad, 1e-7));
+    cases.push(toCase({ en: "one weight's gradient is wrong", zh: "一个权重的梯度有误" }, true, p, grad, 1e-7));
   }
   {
     const r = rng(2);
@@ -80,7 +80,7 @@ const generate: CaseGenerator = (seed) => {
     const grad = [...p.gradient];
     grad[grad.length - 1] = grad[grad.length - 1]! * m + (grad[grad.length - 1]! >= 0 ? 0.25 : -0.25);
     cases.push(
-      toCase("ε = 1e−3, and ∂J/∂b is wrong", true, p, grad, 1e-3, {
+      toCase({ en: "ε = 1e−3, and ∂J/∂b is wrong", zh: "ε = 1e−3，且 ∂J/∂b 有误" }, true, p, grad, 1e-3, {
         en: "With $\\varepsilon = 10^{-3}$ the two-sided difference is still accurate to about $\\varepsilon^2 = 10^{-6}$, while a one-sided $\\frac{J(\\theta+\\varepsilon)-J(\\theta)}{\\varepsilon}$ is off by about $\\frac{\\varepsilon}{2}J''$. The bad component is $\\theta_{n+1} = b$, so `wrong` is $n$.",
         zh: "$\\varepsilon = 10^{-3}$ 时，双边差分的误差仍只有约 $\\varepsilon^2 = 10^{-6}$，而单边的 $\\frac{J(\\theta+\\varepsilon)-J(\\theta)}{\\varepsilon}$ 误差约为 $\\frac{\\varepsilon}{2}J''$。出错的是 $\\theta_{n+1} = b$，所以 `wrong` 是 $n$。",
       }),
@@ -94,7 +94,7 @@ const generate: CaseGenerator = (seed) => {
     const k = grad.slice(0, n).reduce((best, g, j) => (Math.abs(g) > Math.abs(grad[best]!) ? j : best), 0);
     grad[k] = -grad[k]!;
     cases.push(
-      toCase("one sign flipped", true, p, grad, 1e-7, {
+      toCase({ en: "one sign flipped", zh: "一个符号反了" }, true, p, grad, 1e-7, {
         en: "The largest weight gradient has the wrong sign, a typical slip (y − f instead of f − y in one place): it is exactly that component whose gap $|g_k - g^{\\text{approx}}_k|$ is largest.",
         zh: "最大的那个权重梯度符号反了，这是常见的笔误（某处用了 y − f 而不是 f − y）：正是这个分量的差 $|g_k - g^{\\text{approx}}_k|$ 最大。",
       }),
@@ -104,7 +104,7 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(4);
     const p = problem(r, 1, r.int(2, 4));
     cases.push(
-      toCase("a correct gradient, m = 1", false, p, p.gradient, 1e-7, {
+      toCase({ en: "a correct gradient, m = 1", zh: "正确的梯度，m = 1" }, false, p, p.gradient, 1e-7, {
         en: "A single example: still a correct gradient, `wrong` is $-1$.",
         zh: "只有一个样本：梯度仍然正确，`wrong` 为 $-1$。",
       }),
@@ -118,7 +118,7 @@ const generate: CaseGenerator = (seed) => {
     const k = r.int(0, n);
     grad[k] = grad[k]! + (r.next() < 0.5 ? -1e-3 : 1e-3);
     cases.push(
-      toCase("a small error still shows", false, p, grad, 1e-7, {
+      toCase({ en: "a small error still shows", zh: "小误差也能被发现" }, false, p, grad, 1e-7, {
         en: "An error of only $10^{-3}$ in one component gives a relative difference near $10^{-2}$, thousands of times the threshold: gradient checking finds small bugs too.",
         zh: "某个分量只错了 $10^{-3}$，相对差就在 $10^{-2}$ 左右，是阈值的几千倍：梯度检验连很小的错误也能发现。",
       }),
@@ -127,7 +127,7 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(6);
     const p = problem(r, r.int(30, 50), 4);
-    cases.push(toCase("a correct gradient, many examples", false, p, p.gradient, 1e-7));
+    cases.push(toCase({ en: "a correct gradient, many examples", zh: "正确的梯度，大量样本" }, false, p, p.gradient, 1e-7));
   }
   {
     const r = rng(7);
@@ -138,7 +138,7 @@ const generate: CaseGenerator = (seed) => {
     grad[small] = grad[small]! + 0.05;
     grad[large] = grad[large]! - 0.4;
     cases.push(
-      toCase("two components wrong", false, p, grad, 1e-7, {
+      toCase({ en: "two components wrong", zh: "两个分量有误" }, false, p, grad, 1e-7, {
         en: "Two components are wrong; `wrong` names the one with the larger gap, $b$ here. Fix it, check again, and the next one shows.",
         zh: "有两个分量错了；`wrong` 报告差距更大的那个，这里是 $b$。改正它以后再检验一次，下一个就会出现。",
       }),

@@ -4,7 +4,7 @@
  * nearly constant unit and a large ε, the only place where √(σ² + ε) and σ + ε differ noticeably.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 64) / 64;
 
@@ -32,7 +32,7 @@ function problem(rng: Rng, m: number, n: number): Problem {
   };
 }
 
-function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [p.Z, p.gamma, p.beta, p.epsilon, p.runningMean, p.runningVar, p.momentum], ...(note ? { note } : {}) };
 }
 
@@ -41,12 +41,12 @@ const generate: CaseGenerator = (seed) => {
   const cases: ExerciseCase[] = [];
   {
     const r = rng(0);
-    cases.push(toCase("a mini-batch", true, problem(r, r.int(4, 8), r.int(2, 4))));
+    cases.push(toCase({ en: "a mini-batch", zh: "一个小批量" }, true, problem(r, r.int(4, 8), r.int(2, 4))));
   }
   {
     const r = rng(1);
     cases.push(
-      toCase("two examples (m = 2)", true, problem(r, 2, r.int(2, 3)), {
+      toCase({ en: "two examples (m = 2)", zh: "两个样本（m = 2）" }, true, problem(r, 2, r.int(2, 3)), {
         zh: "$m=2$ 时，除以 $m$ 的方差正好是除以 $m-1$ 的一半：批归一化用的是除以 $m$ 的（有偏）方差。",
         en: "With $m=2$ the variance divided by $m$ is exactly half the one divided by $m-1$: batch norm uses the (biased) variance divided by $m$.",
       }),
@@ -58,7 +58,7 @@ const generate: CaseGenerator = (seed) => {
     const flat = r.int(0, p.gamma.length - 1);
     p.Z.forEach((row, i) => (row[flat] = i % 2 === 0 ? 0 : 1 / 128));
     cases.push(
-      toCase("a nearly constant unit and a large ε", true, { ...p, epsilon: 1e-3 }, {
+      toCase({ en: "a nearly constant unit and a large ε", zh: "一个几乎恒定的单元，ε 较大" }, true, { ...p, epsilon: 1e-3 }, {
         zh: "有一个单元几乎不变（$\\sigma^2\\approx 10^{-5}$），而 $\\epsilon=10^{-3}$：$\\sqrt{\\sigma^2+\\epsilon}$ 和 $\\sigma+\\epsilon$ 在这里差得很远。$\\epsilon$ 在根号里。",
         en: "One unit barely varies ($\\sigma^2\\approx 10^{-5}$) while $\\epsilon=10^{-3}$: here $\\sqrt{\\sigma^2+\\epsilon}$ and $\\sigma+\\epsilon$ are far apart. $\\epsilon$ goes inside the root.",
       }),
@@ -71,7 +71,7 @@ const generate: CaseGenerator = (seed) => {
     const mean = p.gamma.map((_, j) => p.Z.reduce((sum, row) => sum + row[j]!, 0) / m);
     const variance = p.gamma.map((_, j) => p.Z.reduce((sum, row) => sum + (row[j]! - mean[j]!) ** 2, 0) / m);
     cases.push(
-      toCase("γ = √(σ² + ε) and β = μ give back z", true, { ...p, gamma: variance.map((v) => Math.sqrt(v + p.epsilon)), beta: mean }, {
+      toCase({ en: "γ = √(σ² + ε) and β = μ give back z", zh: "γ = √(σ² + ε) 且 β = μ 时还原出 z" }, true, { ...p, gamma: variance.map((v) => Math.sqrt(v + p.epsilon)), beta: mean }, {
         zh: "笔记指出：当 $\\gamma=\\sqrt{\\sigma^2+\\epsilon}$、$\\beta=\\mu$ 时 $\\tilde z=z$，所以批归一化不会限制网络的表达能力。",
         en: "As the notes point out, with $\\gamma=\\sqrt{\\sigma^2+\\epsilon}$ and $\\beta=\\mu$ we get $\\tilde z=z$: batch norm never limits what the layer can represent.",
       }),
@@ -84,7 +84,7 @@ const generate: CaseGenerator = (seed) => {
     const value = onGrid(r.normal(0, 2));
     p.Z.forEach((row) => (row[constant] = value));
     cases.push(
-      toCase("a constant unit", false, p, {
+      toCase({ en: "a constant unit", zh: "一个恒定的单元" }, false, p, {
         zh: "方差为 0 的单元：$z-\\mu=0$，分母是 $\\sqrt{\\epsilon}$，输出就是 $\\beta$。",
         en: "A unit with zero variance: $z-\\mu=0$ over $\\sqrt{\\epsilon}$, so its output is $\\beta$.",
       }),
@@ -92,15 +92,15 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(5);
-    cases.push(toCase("a larger mini-batch", false, problem(r, r.int(8, 10), r.int(3, 4))));
+    cases.push(toCase({ en: "a larger mini-batch", zh: "更大的小批量" }, false, problem(r, r.int(8, 10), r.int(3, 4))));
   }
   {
     const r = rng(6);
-    cases.push(toCase("one unit", false, problem(r, r.int(3, 8), 1)));
+    cases.push(toCase({ en: "one unit", zh: "一个单元" }, false, problem(r, r.int(3, 8), 1)));
   }
   {
     const r = rng(7);
-    cases.push(toCase("momentum 0.5", false, { ...problem(r, r.int(3, 6), r.int(2, 3)), momentum: 0.5 }));
+    cases.push(toCase({ en: "momentum 0.5", zh: "动量 0.5" }, false, { ...problem(r, r.int(3, 6), r.int(2, 3)), momentum: 0.5 }));
   }
   return cases;
 };

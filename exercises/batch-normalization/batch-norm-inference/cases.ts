@@ -4,7 +4,7 @@
  * of one example is the notes' point that test-time examples arrive one at a time.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 64) / 64;
 
@@ -31,7 +31,7 @@ function problem(rng: Rng, m: number, n: number): Problem {
   };
 }
 
-function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [p.Z, p.gamma, p.beta, p.runningMean, p.runningVar, p.epsilon], ...(note ? { note } : {}) };
 }
 
@@ -41,7 +41,7 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(0);
     cases.push(
-      toCase("one test example", true, problem(r, 1, r.int(2, 4)), {
+      toCase({ en: "one test example", zh: "一个测试样本" }, true, problem(r, 1, r.int(2, 4)), {
         zh: "笔记：测试时样本是一个一个处理的，没有“批”。只有一个样本时它自己的方差是 0，必须用训练时估计的均值和方差。",
         en: "As the notes say, test examples are processed one at a time: there is no batch. A single example has zero variance of its own, so the running estimates from training must be used.",
       }),
@@ -49,17 +49,17 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(1);
-    cases.push(toCase("a few test examples", true, problem(r, r.int(3, 6), r.int(2, 4))));
+    cases.push(toCase({ en: "a few test examples", zh: "几个测试样本" }, true, problem(r, r.int(3, 6), r.int(2, 4))));
   }
   {
     const r = rng(2);
-    cases.push(toCase("one unit", true, problem(r, r.int(2, 4), 1)));
+    cases.push(toCase({ en: "one unit", zh: "一个单元" }, true, problem(r, r.int(2, 4), 1)));
   }
   {
     const r = rng(3);
     const p = problem(r, r.int(2, 5), r.int(2, 3));
     cases.push(
-      toCase("an example exactly at the running mean", true, { ...p, Z: [p.runningMean.slice(), ...p.Z.slice(1)] }, {
+      toCase({ en: "an example exactly at the running mean", zh: "一个样本恰好等于滑动均值" }, true, { ...p, Z: [p.runningMean.slice(), ...p.Z.slice(1)] }, {
         zh: "恰好等于滑动均值的样本归一化后为 0，输出就是 $\\beta$。",
         en: "An example exactly at the running mean normalises to 0, so its output is $\\beta$.",
       }),
@@ -67,13 +67,13 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(4);
-    cases.push(toCase("more examples", false, problem(r, r.int(6, 10), r.int(3, 4))));
+    cases.push(toCase({ en: "more examples", zh: "更多样本" }, false, problem(r, r.int(6, 10), r.int(3, 4))));
   }
   {
     const r = rng(5);
     const p = problem(r, r.int(2, 4), r.int(2, 3));
     cases.push(
-      toCase("a unit with zero running variance", false, { ...p, runningVar: p.runningVar.map((v, j) => (j === 0 ? 0 : v)) }, {
+      toCase({ en: "a unit with zero running variance", zh: "一个滑动方差为 0 的单元" }, false, { ...p, runningVar: p.runningVar.map((v, j) => (j === 0 ? 0 : v)) }, {
         zh: "滑动方差为 0 时分母是 $\\sqrt{\\epsilon}$：$\\epsilon$ 避免了除以 0。",
         en: "With a zero running variance the denominator is $\\sqrt{\\epsilon}$: $\\epsilon$ prevents a division by 0.",
       }),
@@ -82,7 +82,7 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(6);
     const p = problem(r, r.int(2, 5), r.int(2, 4));
-    cases.push(toCase("γ = 1, β = 0: just the normalisation", false, { ...p, gamma: p.gamma.map(() => 1), beta: p.beta.map(() => 0) }));
+    cases.push(toCase({ en: "γ = 1, β = 0: just the normalisation", zh: "γ = 1，β = 0：只做归一化" }, false, { ...p, gamma: p.gamma.map(() => 1), beta: p.beta.map(() => 0) }));
   }
   return cases;
 };

@@ -6,7 +6,7 @@ import { caseSeed, createRng, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 interface CaseSpec {
-  name: string;
+  name: Localized;
   visible: boolean;
   nx: (rng: Rng) => number;
   nc: (rng: Rng) => number;
@@ -17,20 +17,20 @@ interface CaseSpec {
 }
 
 const specs: CaseSpec[] = [
-  { name: "small cell", visible: true, nx: (r) => r.int(2, 3), nc: (r) => r.int(2, 4), weightStd: 0.8 },
+  { name: { en: "small cell", zh: "小单元" }, visible: true, nx: (r) => r.int(2, 3), nc: (r) => r.int(2, 4), weightStd: 0.8 },
   {
-    name: "more inputs than units",
+    name: { en: "more inputs than units", zh: "输入多于单元数" },
     visible: true,
     nx: (r) => r.int(4, 5),
     nc: (r) => r.int(2, 3),
     weightStd: 0.8,
     note: {
       en: "n_x ≠ n_c: every weight matrix is n_c × (n_c + n_x) and its first n_c columns multiply c<t−1>.",
-      zh: "n_x ≠ n_c:每个权重矩阵都是 n_c × (n_c + n_x),前 n_c 列乘的是 c<t−1>。",
+      zh: "n_x ≠ n_c：每个权重矩阵都是 n_c × (n_c + n_x)，前 n_c 列乘的是 c<t−1>。",
     },
   },
   {
-    name: "update gate closed (Γu ≈ 0)",
+    name: { en: "update gate closed (Γu ≈ 0)", zh: "更新门关闭（Γu ≈ 0）" },
     visible: true,
     nx: (r) => r.int(2, 4),
     nc: (r) => r.int(2, 4),
@@ -38,11 +38,11 @@ const specs: CaseSpec[] = [
     shift: { gate: "u", by: -12 },
     note: {
       en: "With Γu ≈ 0 the cell keeps its memory: c<t> ≈ c<t−1>. This is how a GRU carries information across many steps.",
-      zh: "Γu ≈ 0 时记忆细胞保持不变:c<t> ≈ c<t−1>。GRU 正是这样把信息带过很多个时间步的。",
+      zh: "Γu ≈ 0 时记忆细胞保持不变：c<t> ≈ c<t−1>。GRU 正是这样把信息带过很多个时间步的。",
     },
   },
   {
-    name: "relevance gate closed (Γr ≈ 0)",
+    name: { en: "relevance gate closed (Γr ≈ 0)", zh: "相关门关闭（Γr ≈ 0）" },
     visible: true,
     nx: (r) => r.int(1, 3),
     nc: (r) => r.int(3, 4),
@@ -50,19 +50,19 @@ const specs: CaseSpec[] = [
     shift: { gate: "r", by: -12 },
     note: {
       en: "With Γr ≈ 0 the candidate c̃<t> ignores c<t−1> and depends on x<t> only: tanh(Wc[0, x<t>] + bc).",
-      zh: "Γr ≈ 0 时候选值 c̃<t> 不再看 c<t−1>,只取决于 x<t>:tanh(Wc[0, x<t>] + bc)。",
+      zh: "Γr ≈ 0 时候选值 c̃<t> 不再看 c<t−1>，只取决于 x<t>:tanh(Wc[0, x<t>] + bc)。",
     },
   },
   {
-    name: "one unit, one input",
+    name: { en: "one unit, one input", zh: "一个单元，一个输入" },
     visible: false,
     nx: () => 1,
     nc: () => 1,
     weightStd: 1,
-    note: { en: "Scalars: every matrix is 1 × 2.", zh: "标量情形:每个矩阵都是 1 × 2。" },
+    note: { en: "Scalars: every matrix is 1 × 2.", zh: "标量情形：每个矩阵都是 1 × 2。" },
   },
   {
-    name: "update gate open (Γu ≈ 1)",
+    name: { en: "update gate open (Γu ≈ 1)", zh: "更新门打开（Γu ≈ 1）" },
     visible: false,
     nx: (r) => r.int(2, 4),
     nc: (r) => r.int(2, 4),
@@ -70,21 +70,21 @@ const specs: CaseSpec[] = [
     shift: { gate: "u", by: 12 },
     note: {
       en: "With Γu ≈ 1 the cell is overwritten by the candidate: c<t> ≈ c̃<t>.",
-      zh: "Γu ≈ 1 时记忆细胞被候选值覆盖:c<t> ≈ c̃<t>。",
+      zh: "Γu ≈ 1 时记忆细胞被候选值覆盖：c<t> ≈ c̃<t>。",
     },
   },
   {
-    name: "large weights (saturated gates)",
+    name: { en: "large weights (saturated gates)", zh: "权重很大（门饱和）" },
     visible: false,
     nx: (r) => r.int(2, 5),
     nc: (r) => r.int(2, 5),
     weightStd: 8,
     note: {
       en: "Large weights push σ and tanh into saturation; the result must stay finite and within [−1, 1].",
-      zh: "权重很大时 σ 与 tanh 都会饱和;结果必须保持有限,并落在 [−1, 1] 内。",
+      zh: "权重很大时 σ 与 tanh 都会饱和；结果必须保持有限，并落在 [−1, 1] 内。",
     },
   },
-  { name: "wider cell", visible: false, nx: (r) => r.int(3, 6), nc: (r) => r.int(5, 7), weightStd: 0.6 },
+  { name: { en: "wider cell", zh: "更宽的单元" }, visible: false, nx: (r) => r.int(3, 6), nc: (r) => r.int(5, 7), weightStd: 0.6 },
 ];
 
 function makeCase(spec: CaseSpec, rng: Rng): ExerciseCase {

@@ -9,7 +9,7 @@ import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 type Method = "he" | "xavier";
 
 interface Spec {
-  name: string;
+  name: Localized;
   visible: boolean;
   method: Method;
   dims: (rng: Rng) => number[];
@@ -17,9 +17,9 @@ interface Spec {
 }
 
 const specs: Spec[] = [
-  { name: "He, one hidden layer", visible: true, method: "he", dims: (r) => [r.int(3, 5), r.int(6, 8), 1] },
+  { name: { en: "He, one hidden layer", zh: "He，一个隐藏层" }, visible: true, method: "he", dims: (r) => [r.int(3, 5), r.int(6, 8), 1] },
   {
-    name: "Xavier, one hidden layer",
+    name: { en: "Xavier, one hidden layer", zh: "Xavier，一个隐藏层" },
     visible: true,
     method: "xavier",
     dims: (r) => [r.int(3, 4), r.int(6, 8), r.int(3, 4)],
@@ -29,7 +29,7 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "He, a deep narrowing network",
+    name: { en: "He, a deep narrowing network", zh: "He，逐层变窄的深层网络" },
     visible: true,
     method: "he",
     dims: (r) => [r.int(7, 9), r.int(5, 6), r.int(3, 4), 1],
@@ -38,9 +38,9 @@ const specs: Spec[] = [
       zh: "每一层用它自己的输入数 $n^{[l-1]}$：$W^{[1]}$ 用 $\\sqrt{2/n^{[0]}}$，$W^{[2]}$ 用 $\\sqrt{2/n^{[1]}}$，依此类推。",
     },
   },
-  { name: "Xavier, two hidden layers", visible: true, method: "xavier", dims: (r) => [r.int(5, 6), r.int(3, 4), r.int(7, 9), 1] },
+  { name: { en: "Xavier, two hidden layers", zh: "Xavier，两个隐藏层" }, visible: true, method: "xavier", dims: (r) => [r.int(5, 6), r.int(3, 4), r.int(7, 9), 1] },
   {
-    name: "Xavier, square layers",
+    name: { en: "Xavier, square layers", zh: "Xavier，各层同宽" },
     visible: false,
     method: "xavier",
     dims: (r) => {
@@ -53,7 +53,7 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "He, a single input feature",
+    name: { en: "He, a single input feature", zh: "He，只有一个输入特征" },
     visible: false,
     method: "he",
     dims: (r) => [1, r.int(3, 5), 1],
@@ -62,8 +62,8 @@ const specs: Spec[] = [
       zh: "$n^{[0]} = 1$ 时第一层的抽样乘以 $\\sqrt2$：He 初始化既可能缩小权重，也可能放大权重。",
     },
   },
-  { name: "Xavier, wide input", visible: false, method: "xavier", dims: (r) => [r.int(10, 14), r.int(2, 3), 1] },
-  { name: "He, four layers", visible: false, method: "he", dims: (r) => [r.int(4, 6), r.int(4, 6), r.int(2, 4), r.int(2, 3), 1] },
+  { name: { en: "Xavier, wide input", zh: "Xavier，输入很宽" }, visible: false, method: "xavier", dims: (r) => [r.int(10, 14), r.int(2, 3), 1] },
+  { name: { en: "He, four layers", zh: "He，四层" }, visible: false, method: "he", dims: (r) => [r.int(4, 6), r.int(4, 6), r.int(2, 4), r.int(2, 3), 1] },
 ];
 
 function makeCase(spec: Spec, rng: Rng): ExerciseCase {

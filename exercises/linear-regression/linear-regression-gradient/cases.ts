@@ -5,7 +5,7 @@
  * "times 2" differ), b ≠ 0 and residuals of both signs.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 8) / 8;
 
@@ -43,7 +43,7 @@ function problem(rng: Rng, m: number, n: number, options: ProblemOptions = {}): 
   return { X, y, w, b };
 }
 
-function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [p.X, p.y, p.w, p.b], ...(note ? { note } : {}) };
 }
 
@@ -68,13 +68,13 @@ const generate: CaseGenerator = (seed) => {
   const cases: ExerciseCase[] = [];
   {
     const r = rng(0);
-    cases.push(toCase("two features", true, problem(r, r.int(3, 6), 2)));
+    cases.push(toCase({ en: "two features", zh: "两个特征" }, true, problem(r, r.int(3, 6), 2)));
   }
   {
     const r = rng(1);
     cases.push(
-      toCase("one feature: f = wx + b", true, problem(r, r.int(4, 7), 1), {
-        zh: "一元模型 $f_{w,b}(x)=wx+b$:$\\frac{\\partial J}{\\partial w}$ 和 $\\frac{\\partial J}{\\partial b}$ 只差每一项里的那个 $x^{(i)}$。",
+      toCase({ en: "one feature: f = wx + b", zh: "一个特征：f = wx + b" }, true, problem(r, r.int(4, 7), 1), {
+        zh: "一元模型 $f_{w,b}(x)=wx+b$：$\\frac{\\partial J}{\\partial w}$ 和 $\\frac{\\partial J}{\\partial b}$ 只差每一项里的那个 $x^{(i)}$。",
         en: "The one-variable model $f_{w,b}(x)=wx+b$: $\\frac{\\partial J}{\\partial w}$ and $\\frac{\\partial J}{\\partial b}$ differ only by the $x^{(i)}$ in each term.",
       }),
     );
@@ -82,8 +82,8 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(2);
     cases.push(
-      toCase("a single example (m = 1)", true, problem(r, 1, r.int(2, 4)), {
-        zh: "$m=1$ 时 $\\frac{\\partial J}{\\partial w_j}=e\\,x_j$,$\\frac{\\partial J}{\\partial b}=e$,其中 $e=f_{\\mathbf w,b}(\\mathbf x)-y$。",
+      toCase({ en: "a single example (m = 1)", zh: "只有一个样本（m = 1）" }, true, problem(r, 1, r.int(2, 4)), {
+        zh: "$m=1$ 时 $\\frac{\\partial J}{\\partial w_j}=e\\,x_j$，$\\frac{\\partial J}{\\partial b}=e$，其中 $e=f_{\\mathbf w,b}(\\mathbf x)-y$。",
         en: "With $m=1$, $\\frac{\\partial J}{\\partial w_j}=e\\,x_j$ and $\\frac{\\partial J}{\\partial b}=e$, where $e=f_{\\mathbf w,b}(\\mathbf x)-y$.",
       }),
     );
@@ -93,27 +93,27 @@ const generate: CaseGenerator = (seed) => {
     const n = r.int(3, 4);
     const value = onGrid(r.uniform(1.5, 4));
     cases.push(
-      toCase("a constant feature", true, problem(r, r.int(5, 8), n, { constantColumn: { index: r.int(0, n - 1), value } }), {
-        zh: "某一列特征在所有样本上都等于同一个常数 $c$(方差为 0),于是它的偏导数正好是 $c\\cdot\\frac{\\partial J}{\\partial b}$。",
+      toCase({ en: "a constant feature", zh: "一个常数特征" }, true, problem(r, r.int(5, 8), n, { constantColumn: { index: r.int(0, n - 1), value } }), {
+        zh: "某一列特征在所有样本上都等于同一个常数 $c$（方差为 0），于是它的偏导数正好是 $c\\cdot\\frac{\\partial J}{\\partial b}$。",
         en: "One feature equals the same constant $c$ in every example (zero variance), so its partial derivative is exactly $c\\cdot\\frac{\\partial J}{\\partial b}$.",
       }),
     );
   }
   cases.push(
-    toCase("the housing lab at its optimum", true, structuredClone(housingLab), {
-      zh: "DeepLearning.AI 房价实验在梯度下降收敛后的参数:预测值和 $y$ 只差约 $10^{-6}$,梯度很小($\\frac{\\partial J}{\\partial w_0}\\approx-2.73\\times10^{-3}$)但不是 0。特征没有缩放(房屋面积约 2000),所以 $w_0$ 方向的梯度比其他方向大得多。",
+    toCase({ en: "the housing lab at its optimum", zh: "房价实验在最优点处" }, true, structuredClone(housingLab), {
+      zh: "DeepLearning.AI 房价实验在梯度下降收敛后的参数：预测值和 $y$ 只差约 $10^{-6}$，梯度很小($\\frac{\\partial J}{\\partial w_0}\\approx-2.73\\times10^{-3}$)但不是 0。特征没有缩放（房屋面积约 2000），所以 $w_0$ 方向的梯度比其他方向大得多。",
       en: "The DeepLearning.AI housing lab's parameters after gradient descent has converged: the predictions miss $y$ by about $10^{-6}$, so the gradient is small ($\\frac{\\partial J}{\\partial w_0}\\approx-2.73\\times10^{-3}$) but not 0. The features are not scaled (sizes around 2000), so the gradient along $w_0$ is far larger than along the others.",
     }),
   );
   {
     const r = rng(4);
-    cases.push(toCase("more examples", false, problem(r, r.int(8, 14), r.int(2, 4))));
+    cases.push(toCase({ en: "more examples", zh: "更多样本" }, false, problem(r, r.int(8, 14), r.int(2, 4))));
   }
   {
     const r = rng(5);
     cases.push(
-      toCase("at the minimum", false, problem(r, r.int(3, 6), r.int(1, 3), { perfectFit: true }), {
-        zh: "完全拟合时代价取到最小值 0,梯度为 $\\mathbf 0$。",
+      toCase({ en: "at the minimum", zh: "位于最小值处" }, false, problem(r, r.int(3, 6), r.int(1, 3), { perfectFit: true }), {
+        zh: "完全拟合时代价取到最小值 0，梯度为 $\\mathbf 0$。",
         en: "At a perfect fit the cost is at its minimum 0 and the gradient is $\\mathbf 0$.",
       }),
     );
@@ -122,15 +122,15 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(6);
     const n = r.int(2, 4);
     cases.push(
-      toCase("an all-zero feature", false, problem(r, r.int(4, 9), n, { constantColumn: { index: r.int(0, n - 1), value: 0 } }), {
-        zh: "全为 0 的特征对预测没有影响,它的偏导数是 0。",
+      toCase({ en: "an all-zero feature", zh: "一个全为 0 的特征" }, false, problem(r, r.int(4, 9), n, { constantColumn: { index: r.int(0, n - 1), value: 0 } }), {
+        zh: "全为 0 的特征对预测没有影响，它的偏导数是 0。",
         en: "An all-zero feature never affects the prediction, so its partial derivative is 0.",
       }),
     );
   }
   {
     const r = rng(7);
-    cases.push(toCase("many examples, several features", false, problem(r, r.int(20, 40), r.int(3, 5))));
+    cases.push(toCase({ en: "many examples, several features", zh: "大量样本，多个特征" }, false, problem(r, r.int(20, 40), r.int(3, 5))));
   }
   return cases;
 };

@@ -7,7 +7,7 @@
  * column of ones that carries b) and an exact fit through m = n + 1 points.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 8) / 8;
 
@@ -49,7 +49,7 @@ function targets(rng: Rng, X: number[][], exact = false): number[] {
   return X.map((row) => row.reduce((s, x, j) => s + w[j]! * x, b) + (exact ? 0 : onGrid(rng.normal(0, 1.5))));
 }
 
-function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [p.X, p.y], ...(note ? { note } : {}) };
 }
 
@@ -59,14 +59,14 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(0);
     const X = features(r, r.int(5, 8), 2);
-    cases.push(toCase("two features", true, { X, y: targets(r, X) }));
+    cases.push(toCase({ en: "two features", zh: "两个特征" }, true, { X, y: targets(r, X) }));
   }
   {
     const r = rng(1);
     const X = features(r, r.int(3, 6), 1);
     cases.push(
-      toCase("one feature: the best straight line", true, { X, y: targets(r, X) }, {
-        zh: "$n=1$ 时解出的就是最小二乘直线:$w=\\frac{\\sum(x-\\bar x)(y-\\bar y)}{\\sum(x-\\bar x)^2}$,$b=\\bar y-w\\bar x$。",
+      toCase({ en: "one feature: the best straight line", zh: "一个特征：最佳直线" }, true, { X, y: targets(r, X) }, {
+        zh: "$n=1$ 时解出的就是最小二乘直线：$w=\\frac{\\sum(x-\\bar x)(y-\\bar y)}{\\sum(x-\\bar x)^2}$，$b=\\bar y-w\\bar x$。",
         en: "With $n=1$ this is the least-squares line: $w=\\frac{\\sum(x-\\bar x)(y-\\bar y)}{\\sum(x-\\bar x)^2}$, $b=\\bar y-w\\bar x$.",
       }),
     );
@@ -80,8 +80,8 @@ const generate: CaseGenerator = (seed) => {
     // Last, so that its zero pivot is the last one elimination meets: skipping that check shows.
     for (const row of X) row[n - 1] = value;
     cases.push(
-      toCase("a constant feature: AᵀA is singular", true, { X, y: targets(r, X) }, {
-        zh: "常数特征这一列是全 1 列(承载 $b$ 的那一列)的倍数,$A$ 的列线性相关,$A^\\top A$ 奇异:$b$ 和这个 $w_k$ 可以此消彼长,最优解不唯一,返回 `singular: true`。",
+      toCase({ en: "a constant feature: AᵀA is singular", zh: "常数特征：AᵀA 奇异" }, true, { X, y: targets(r, X) }, {
+        zh: "常数特征这一列是全 1 列（承载 $b$ 的那一列）的倍数，$A$ 的列线性相关，$A^\\top A$ 奇异：$b$ 和这个 $w_k$ 可以此消彼长，最优解不唯一，返回 `singular: true`。",
         en: "The constant feature's column is a multiple of the column of ones that carries $b$, so the columns of $A$ are dependent and $A^\\top A$ is singular: $b$ and this $w_k$ can trade off against each other, there is no unique best fit, so return `singular: true`.",
       }),
     );
@@ -91,8 +91,8 @@ const generate: CaseGenerator = (seed) => {
     const n = r.int(1, 2);
     const X = features(r, n + 1, n);
     cases.push(
-      toCase("as many examples as parameters: an exact fit", true, { X, y: targets(r, X, true) }, {
-        zh: "$m=n+1$ 个点刚好确定 $n+1$ 个参数:模型穿过每一个点,代价为 0。",
+      toCase({ en: "as many examples as parameters: an exact fit", zh: "样本数等于参数个数：恰好拟合" }, true, { X, y: targets(r, X, true) }, {
+        zh: "$m=n+1$ 个点刚好确定 $n+1$ 个参数：模型穿过每一个点，代价为 0。",
         en: "$m=n+1$ points pin down the $n+1$ parameters exactly: the model passes through every point and the cost is 0.",
       }),
     );
@@ -105,8 +105,8 @@ const generate: CaseGenerator = (seed) => {
     const factor = r.pick([2, -1, 0.5]);
     for (const row of X) row[to] = row[from]! * factor;
     cases.push(
-      toCase("a feature that is a multiple of another", false, { X, y: targets(r, X) }, {
-        zh: "两个特征成比例(例如同一个长度分别以米和半米计),$A^\\top A$ 奇异,返回 `singular: true`。",
+      toCase({ en: "a feature that is a multiple of another", zh: "一个特征是另一个特征的倍数" }, false, { X, y: targets(r, X) }, {
+        zh: "两个特征成比例（例如同一个长度分别以米和半米计），$A^\\top A$ 奇异，返回 `singular: true`。",
         en: "Two features are proportional (one length in two units, say), so $A^\\top A$ is singular: return `singular: true`.",
       }),
     );
@@ -115,8 +115,8 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(5);
     const X = features(r, 1, r.int(1, 3));
     cases.push(
-      toCase("a single example: fewer examples than parameters", false, { X, y: targets(r, X) }, {
-        zh: "$m<n+1$ 时 $A^\\top A$ 的秩至多为 $m$,必然奇异:无数条直线(超平面)都穿过所有点。这里 $m=1$。",
+      toCase({ en: "a single example: fewer examples than parameters", zh: "只有一个样本：样本数少于参数个数" }, false, { X, y: targets(r, X) }, {
+        zh: "$m<n+1$ 时 $A^\\top A$ 的秩至多为 $m$，必然奇异：无数条直线（超平面）都穿过所有点。这里 $m=1$。",
         en: "With $m<n+1$ the rank of $A^\\top A$ is at most $m$, so it is singular: infinitely many hyperplanes pass through every point. Here $m=1$.",
       }),
     );
@@ -124,7 +124,7 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(6);
     const X = features(r, r.int(15, 30), r.int(3, 4));
-    cases.push(toCase("many examples, several features", false, { X, y: targets(r, X) }));
+    cases.push(toCase({ en: "many examples, several features", zh: "大量样本，多个特征" }, false, { X, y: targets(r, X) }));
   }
   {
     const r = rng(7);
@@ -132,8 +132,8 @@ const generate: CaseGenerator = (seed) => {
     const scales = Array.from({ length: n }, (_, j) => (j === 0 ? 8 : 0.5));
     const X = features(r, r.int(8, 12), n, scales);
     cases.push(
-      toCase("features on different scales", false, { X, y: targets(r, X) }, {
-        zh: "正规方程一步求出精确解,不需要特征缩放,也没有学习率。",
+      toCase({ en: "features on different scales", zh: "特征的尺度各不相同" }, false, { X, y: targets(r, X) }, {
+        zh: "正规方程一步求出精确解，不需要特征缩放，也没有学习率。",
         en: "The normal equation gives the exact solution in one step: no feature scaling needed, no learning rate.",
       }),
     );

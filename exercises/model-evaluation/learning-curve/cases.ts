@@ -6,7 +6,7 @@
  * shows only there), sizes growing from the smallest possible, and b far from 0.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 8) / 8;
 
@@ -72,7 +72,7 @@ function problem(rng: Rng, { n, mTrain, mCv, lambda, noise = 1, sizes }: Options
   };
 }
 
-function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [p.X_train, p.y_train, p.X_cv, p.y_cv, p.lambda, p.sizes], ...(note ? { note } : {}) };
 }
 
@@ -82,8 +82,8 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(0);
     cases.push(
-      toCase("one feature, λ = 0", true, problem(r, { n: 1, mTrain: r.int(8, 12), mCv: r.int(5, 8), lambda: 0 }), {
-        zh: "$k=2$ 时直线正好穿过两个点,$J_{train}=0$;随着 $k$ 增大,一条直线再也拟合不了所有点,$J_{train}$ 上升,而 $J_{cv}$ 下降:这就是笔记里的学习曲线。",
+      toCase({ en: "one feature, λ = 0", zh: "一个特征，λ = 0" }, true, problem(r, { n: 1, mTrain: r.int(8, 12), mCv: r.int(5, 8), lambda: 0 }), {
+        zh: "$k=2$ 时直线正好穿过两个点，$J_{train}=0$；随着 $k$ 增大，一条直线再也拟合不了所有点，$J_{train}$ 上升，而 $J_{cv}$ 下降：这就是笔记里的学习曲线。",
         en: "At $k=2$ the line passes through both points and $J_{train}=0$; as $k$ grows one line can no longer fit every point, so $J_{train}$ rises while $J_{cv}$ falls: the notes' learning curve.",
       }),
     );
@@ -92,8 +92,8 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(1);
     const lambda = r.pick([0.5, 1, 2]);
     cases.push(
-      toCase("regularised, from a single example", true, problem(r, { n: r.int(2, 3), mTrain: r.int(6, 9), mCv: r.int(5, 8), lambda }), {
-        zh: "$\\lambda>0$ 时从 $k=1$ 起拟合就是唯一的:只有一个样本时 $\\mathbf w=\\mathbf 0$、$b=y^{(1)}$,$J_{train}=0$。$b$ 不加正则项。",
+      toCase({ en: "regularised, from a single example", zh: "带正则化，从单个样本开始" }, true, problem(r, { n: r.int(2, 3), mTrain: r.int(6, 9), mCv: r.int(5, 8), lambda }), {
+        zh: "$\\lambda>0$ 时从 $k=1$ 起拟合就是唯一的：只有一个样本时 $\\mathbf w=\\mathbf 0$、$b=y^{(1)}$，$J_{train}=0$。$b$ 不加正则项。",
         en: "With $\\lambda>0$ the fit is unique from $k=1$ on: for a single example $\\mathbf w=\\mathbf 0$ and $b=y^{(1)}$, so $J_{train}=0$. $b$ is not regularised.",
       }),
     );
@@ -102,7 +102,7 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(2);
     const lambda = r.pick([0.25, 1, 4]);
     cases.push(
-      toCase("several features, chosen sizes", true, problem(r, {
+      toCase({ en: "several features, chosen sizes", zh: "多个特征，指定训练集大小" }, true, problem(r, {
         n: r.int(2, 3),
         mTrain: r.int(14, 20),
         mCv: r.int(6, 10),
@@ -115,8 +115,8 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(3);
     const n = r.int(3, 4);
     cases.push(
-      toCase("many features, λ = 0: high variance at first", true, problem(r, { n, mTrain: r.int(10, 14), mCv: r.int(8, 12), lambda: 0, noise: 1.5 }), {
-        zh: "特征多、样本少时模型过拟合:$J_{train}$ 很小,$J_{cv}$ 很大。笔记:高方差时增加数据可能有帮助,曲线上两者逐渐靠近。",
+      toCase({ en: "many features, λ = 0: high variance at first", zh: "很多特征，λ = 0：起初高方差" }, true, problem(r, { n, mTrain: r.int(10, 14), mCv: r.int(8, 12), lambda: 0, noise: 1.5 }), {
+        zh: "特征多、样本少时模型过拟合：$J_{train}$ 很小，$J_{cv}$ 很大。笔记：高方差时增加数据可能有帮助，曲线上两者逐渐靠近。",
         en: "With many features and few examples the model overfits: $J_{train}$ is small and $J_{cv}$ large. The notes: with high variance more data may help, and the two curves draw together.",
       }),
     );
@@ -124,8 +124,8 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(4);
     cases.push(
-      toCase("a large λ: high bias", false, problem(r, { n: r.int(2, 3), mTrain: r.int(8, 12), mCv: r.int(6, 9), lambda: 256 }), {
-        zh: "$\\lambda$ 很大时 $\\mathbf w$ 几乎为 0,模型欠拟合:两条曲线很快变平且都很高。笔记:高偏差时一味增加数据是徒劳的。",
+      toCase({ en: "a large λ: high bias", zh: "λ 很大：高偏差" }, false, problem(r, { n: r.int(2, 3), mTrain: r.int(8, 12), mCv: r.int(6, 9), lambda: 256 }), {
+        zh: "$\\lambda$ 很大时 $\\mathbf w$ 几乎为 0，模型欠拟合：两条曲线很快变平且都很高。笔记：高偏差时一味增加数据是徒劳的。",
         en: "A large $\\lambda$ keeps $\\mathbf w$ near 0 and the model underfits: both curves flatten quickly at a high level. The notes: with high bias more data alone does not help.",
       }),
     );
@@ -133,8 +133,8 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(5);
     cases.push(
-      toCase("noise-free data", false, problem(r, { n: r.int(1, 3), mTrain: r.int(6, 10), mCv: r.int(4, 6), lambda: 0, noise: 0 }), {
-        zh: "数据正好落在一个线性模型上:从 $k=n+1$ 起拟合就找到了它,$J_{train}$ 和 $J_{cv}$ 都是 0。",
+      toCase({ en: "noise-free data", zh: "无噪声数据" }, false, problem(r, { n: r.int(1, 3), mTrain: r.int(6, 10), mCv: r.int(4, 6), lambda: 0, noise: 0 }), {
+        zh: "数据正好落在一个线性模型上：从 $k=n+1$ 起拟合就找到了它，$J_{train}$ 和 $J_{cv}$ 都是 0。",
         en: "The data lie exactly on a linear model: from $k=n+1$ on the fit finds it, and both $J_{train}$ and $J_{cv}$ are 0.",
       }),
     );
@@ -145,13 +145,13 @@ const generate: CaseGenerator = (seed) => {
     const mTrain = r.int(25, 35);
     // Every fourth size keeps the reference's QR factorisations few (each is a dozen TensorFlow.js ops).
     const sizes = (m: number): number[] => [...Array.from({ length: Math.floor((m - n - 2) / 4) + 1 }, (_, i) => n + 1 + 4 * i).filter((k) => k < m), m];
-    cases.push(toCase("many examples", false, problem(r, { n, mTrain, mCv: r.int(10, 15), lambda: r.pick([0, 0.5]), sizes })));
+    cases.push(toCase({ en: "many examples", zh: "大量样本" }, false, problem(r, { n, mTrain, mCv: r.int(10, 15), lambda: r.pick([0, 0.5]), sizes })));
   }
   {
     const r = rng(7);
     cases.push(
-      toCase("a single training example", false, problem(r, { n: r.int(1, 3), mTrain: 1, mCv: r.int(4, 8), lambda: 1 }), {
-        zh: "只有一个训练样本且 $\\lambda>0$:$\\mathbf w=\\mathbf 0$,$b=y^{(1)}$,$J_{train}=0$,$J_{cv}$ 就是用常数 $y^{(1)}$ 去预测的误差。",
+      toCase({ en: "a single training example", zh: "只有一个训练样本" }, false, problem(r, { n: r.int(1, 3), mTrain: 1, mCv: r.int(4, 8), lambda: 1 }), {
+        zh: "只有一个训练样本且 $\\lambda>0$：$\\mathbf w=\\mathbf 0$，$b=y^{(1)}$，$J_{train}=0$，$J_{cv}$ 就是用常数 $y^{(1)}$ 去预测的误差。",
         en: "A single training example with $\\lambda>0$: $\\mathbf w=\\mathbf 0$, $b=y^{(1)}$, $J_{train}=0$, and $J_{cv}$ is the error of predicting the constant $y^{(1)}$.",
       }),
     );

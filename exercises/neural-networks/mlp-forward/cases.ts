@@ -6,7 +6,7 @@
  * without hidden layers.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 const onGrid = (value: number): number => Math.round(value * 8) / 8;
 
@@ -35,7 +35,7 @@ function network(rng: Rng, sizes: number[], outputScale = 1): Layer[] {
 const inputs = (rng: Rng, n: number, m: number): number[][] => rng.matrix(n, m, () => onGrid(rng.normal(0, 1.5)));
 
 function toCase(
-  name: string,
+  name: Localized,
   visible: boolean,
   X: number[][],
   layers: Layer[],
@@ -53,8 +53,8 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(0);
     const n0 = r.int(2, 3);
     cases.push(
-      toCase("binary classification, ReLU hidden layer", true, inputs(r, n0, r.int(3, 5)), network(r, [n0, n0 + r.int(1, 2), 1]), "relu", "binary", {
-        zh: "二元分类:输出层用 sigmoid,输出的是 $y=1$ 的概率;隐藏层用 ReLU。",
+      toCase({ en: "binary classification, ReLU hidden layer", zh: "二分类，ReLU 隐藏层" }, true, inputs(r, n0, r.int(3, 5)), network(r, [n0, n0 + r.int(1, 2), 1]), "relu", "binary", {
+        zh: "二元分类：输出层用 sigmoid，输出的是 $y=1$ 的概率；隐藏层用 ReLU。",
         en: "Binary classification: the output layer uses a sigmoid and outputs the probability that $y=1$; the hidden layer uses ReLU.",
       }),
     );
@@ -63,8 +63,8 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(1);
     const n0 = r.int(2, 4);
     cases.push(
-      toCase("regression, two tanh hidden layers", true, inputs(r, n0, r.int(3, 6)), network(r, [n0, r.int(3, 5), r.int(2, 3), 1], 3), "tanh", "regression", {
-        zh: "回归(输出有正有负):输出层用线性激活 $g(z)=z$,也就是不做激活。",
+      toCase({ en: "regression, two tanh hidden layers", zh: "回归，两个 tanh 隐藏层" }, true, inputs(r, n0, r.int(3, 6)), network(r, [n0, r.int(3, 5), r.int(2, 3), 1], 3), "tanh", "regression", {
+        zh: "回归（输出有正有负）：输出层用线性激活 $g(z)=z$，也就是不做激活。",
         en: "Regression with outputs of either sign: the output layer is linear, $g(z)=z$, i.e. no activation at all.",
       }),
     );
@@ -73,8 +73,8 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(2);
     const n0 = r.int(2, 3);
     cases.push(
-      toCase("non-negative regression, sigmoid hidden layer", true, inputs(r, n0, r.int(4, 6)), network(r, [n0, r.int(3, 4), r.int(2, 3)], 1), "sigmoid", "non-negative", {
-        zh: "只能取非负值的回归(例如房价):输出层用 ReLU,负的 $z$ 输出 0。",
+      toCase({ en: "non-negative regression, sigmoid hidden layer", zh: "非负回归，sigmoid 隐藏层" }, true, inputs(r, n0, r.int(4, 6)), network(r, [n0, r.int(3, 4), r.int(2, 3)], 1), "sigmoid", "non-negative", {
+        zh: "只能取非负值的回归（例如房价）：输出层用 ReLU，负的 $z$ 输出 0。",
         en: "A regression whose outputs cannot be negative (house prices, say): the output layer uses ReLU, and a negative $z$ outputs 0.",
       }),
     );
@@ -83,8 +83,8 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(3);
     const n0 = r.int(3, 5);
     cases.push(
-      toCase("one example, no hidden layer", true, inputs(r, n0, 1), network(r, [n0, 1]), "relu", "binary", {
-        zh: "没有隐藏层、输出层用 sigmoid 的网络就是逻辑回归:$a=\\sigma(\\vec w\\cdot\\vec x+b)$。`hiddenActivation` 在这里用不到。",
+      toCase({ en: "one example, no hidden layer", zh: "一个样本，没有隐藏层" }, true, inputs(r, n0, 1), network(r, [n0, 1]), "relu", "binary", {
+        zh: "没有隐藏层、输出层用 sigmoid 的网络就是逻辑回归：$a=\\sigma(\\vec w\\cdot\\vec x+b)$。`hiddenActivation` 在这里用不到。",
         en: "A network with no hidden layer and a sigmoid output is logistic regression: $a=\\sigma(\\vec w\\cdot\\vec x+b)$. `hiddenActivation` is not used here.",
       }),
     );
@@ -93,21 +93,21 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(4);
     const n0 = r.int(3, 5);
     cases.push(
-      toCase("deep regression network, ReLU hidden layers", false, inputs(r, n0, r.int(5, 9)), network(r, [n0, r.int(4, 6), r.int(3, 5), r.int(2, 4), 1], 2), "relu", "regression"),
+      toCase({ en: "deep regression network, ReLU hidden layers", zh: "深层回归网络，ReLU 隐藏层" }, false, inputs(r, n0, r.int(5, 9)), network(r, [n0, r.int(4, 6), r.int(3, 5), r.int(2, 4), 1], 2), "relu", "regression"),
     );
   }
   {
     const r = rng(5);
     const n0 = r.int(2, 4);
     cases.push(
-      toCase("several non-negative outputs, tanh hidden layer", false, inputs(r, n0, r.int(3, 6)), network(r, [n0, r.int(4, 6), r.int(3, 4)], 1), "tanh", "non-negative"),
+      toCase({ en: "several non-negative outputs, tanh hidden layer", zh: "多个非负输出，tanh 隐藏层" }, false, inputs(r, n0, r.int(3, 6)), network(r, [n0, r.int(4, 6), r.int(3, 4)], 1), "tanh", "non-negative"),
     );
   }
   {
     const r = rng(6);
     cases.push(
-      toCase("one input feature, linear hidden layers", false, inputs(r, 1, r.int(3, 5)), network(r, [1, r.int(3, 5), r.int(2, 4), 1], 2), "linear", "regression", {
-        zh: "只有一个特征 $x$,而且全部是线性激活:整个网络只是一条直线 $wx+b$,笔记“为什么需要激活函数”说的就是这个。",
+      toCase({ en: "one input feature, linear hidden layers", zh: "一个输入特征，线性隐藏层" }, false, inputs(r, 1, r.int(3, 5)), network(r, [1, r.int(3, 5), r.int(2, 4), 1], 2), "linear", "regression", {
+        zh: "只有一个特征 $x$，而且全部是线性激活：整个网络只是一条直线 $wx+b$，笔记“为什么需要激活函数”说的就是这个。",
         en: "A single feature $x$ and linear activations everywhere: the whole network is just a line $wx+b$, the notes' \"why activation functions are needed\".",
       }),
     );
@@ -116,7 +116,7 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(7);
     const n0 = r.int(4, 6);
     cases.push(
-      toCase("many examples, sigmoid hidden layer", false, inputs(r, n0, r.int(12, 20)), network(r, [n0, r.int(5, 8), 1]), "sigmoid", "binary"),
+      toCase({ en: "many examples, sigmoid hidden layer", zh: "大量样本，sigmoid 隐藏层" }, false, inputs(r, n0, r.int(12, 20)), network(r, [n0, r.int(5, 8), 1]), "sigmoid", "binary"),
     );
   }
   return cases;

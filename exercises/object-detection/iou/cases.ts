@@ -5,7 +5,7 @@
  * edge or a corner, and one box inside another.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 type Box = [number, number, number, number];
 const grid = (v: number): number => Math.round(v * 8) / 8;
@@ -58,7 +58,7 @@ function nested(r: Rng): [Box, Box] {
   return r.next() < 0.5 ? [outer, inner] : [inner, outer];
 }
 
-function toCase(name: string, visible: boolean, pairs: [Box, Box][], note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, pairs: [Box, Box][], note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [pairs.map((p) => p[0]), pairs.map((p) => p[1])], ...(note ? { note } : {}) };
 }
 
@@ -67,13 +67,13 @@ const generate: CaseGenerator = (seed) => {
   const cases: ExerciseCase[] = [];
   {
     const r = rng(0);
-    cases.push(toCase("overlapping boxes", true, Array.from({ length: r.int(2, 4) }, () => overlapping(r))));
+    cases.push(toCase({ en: "overlapping boxes", zh: "相互重叠的框" }, true, Array.from({ length: r.int(2, 4) }, () => overlapping(r))));
   }
   {
     const r = rng(1);
     cases.push(
-      toCase("boxes that do not overlap", true, [disjoint(r, false), disjoint(r, true)], {
-        zh: "两个框在 x 方向上分开时交集为空,IoU 为 0。交集的宽 $\\min(x_2)-\\max(x_1)$ 此时是负数,必须截断为 0;两个方向都分开时,两个负数相乘还会得到一个正的“面积”。",
+      toCase({ en: "boxes that do not overlap", zh: "不重叠的框" }, true, [disjoint(r, false), disjoint(r, true)], {
+        zh: "两个框在 x 方向上分开时交集为空，IoU 为 0。交集的宽 $\\min(x_2)-\\max(x_1)$ 此时是负数，必须截断为 0；两个方向都分开时，两个负数相乘还会得到一个正的“面积”。",
         en: "Boxes apart along x have an empty intersection: IoU 0. The intersection's width $\\min(x_2)-\\max(x_1)$ is then negative and must be clipped at 0; when they are apart along both axes, two negative sides would even multiply to a positive “area”.",
       }),
     );
@@ -81,8 +81,8 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(2);
     cases.push(
-      toCase("boxes that share an edge or a corner", true, [touching(r, false), touching(r, true)], {
-        zh: "只共享一条边(或一个角)的两个框:交集的宽为 0,IoU 为 0。坐标是连续的,宽就是 $x_2-x_1$,不要像旧的像素坐标代码那样加 1。",
+      toCase({ en: "boxes that share an edge or a corner", zh: "共用一条边或一个角的框" }, true, [touching(r, false), touching(r, true)], {
+        zh: "只共享一条边（或一个角）的两个框：交集的宽为 0,IoU 为 0。坐标是连续的，宽就是 $x_2-x_1$，不要像旧的像素坐标代码那样加 1。",
         en: "Two boxes that only share an edge (or a corner): the intersection has width 0, so IoU 0. Coordinates are continuous, so a width is $x_2-x_1$, without the +1 of old pixel-index code.",
       }),
     );
@@ -90,8 +90,8 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(3);
     cases.push(
-      toCase("one box inside the other", true, Array.from({ length: r.int(1, 3) }, () => nested(r)), {
-        zh: "小框完全在大框里面:交集就是小框,并集就是大框,IoU = 小框面积 / 大框面积。",
+      toCase({ en: "one box inside the other", zh: "一个框在另一个框里面" }, true, Array.from({ length: r.int(1, 3) }, () => nested(r)), {
+        zh: "小框完全在大框里面：交集就是小框，并集就是大框，IoU = 小框面积 / 大框面积。",
         en: "A small box entirely inside a large one: the intersection is the small box and the union the large one, so IoU = small area / large area.",
       }),
     );
@@ -99,7 +99,7 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(4);
     cases.push(
-      toCase("identical boxes", false, Array.from({ length: r.int(1, 3) }, (): [Box, Box] => {
+      toCase({ en: "identical boxes", zh: "完全相同的框" }, false, Array.from({ length: r.int(1, 3) }, (): [Box, Box] => {
         const a = box(r);
         return [a, [...a]];
       }), {
@@ -111,13 +111,13 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(5);
     const makers = [() => overlapping(r), () => disjoint(r, r.next() < 0.5), () => touching(r, r.next() < 0.5), () => nested(r)];
-    cases.push(toCase("a mix of pairs", false, Array.from({ length: r.int(6, 10) }, () => r.pick(makers)())));
+    cases.push(toCase({ en: "a mix of pairs", zh: "各种框对混在一起" }, false, Array.from({ length: r.int(6, 10) }, () => r.pick(makers)())));
   }
   {
     const r = rng(6);
     cases.push(
-      toCase("pixel-sized coordinates", false, Array.from({ length: r.int(2, 4) }, () => overlapping(r, 60)), {
-        zh: "坐标在几百像素的量级:IoU 只和相对大小有关,与单位无关。",
+      toCase({ en: "pixel-sized coordinates", zh: "以像素为单位的坐标" }, false, Array.from({ length: r.int(2, 4) }, () => overlapping(r, 60)), {
+        zh: "坐标在几百像素的量级：IoU 只和相对大小有关，与单位无关。",
         en: "Coordinates of hundreds of pixels: IoU depends only on relative sizes, not on the unit.",
       }),
     );
@@ -125,7 +125,7 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(7);
     cases.push(
-      toCase("thin boxes", false, Array.from({ length: r.int(2, 3) }, (): [Box, Box] => {
+      toCase({ en: "thin boxes", zh: "细长的框" }, false, Array.from({ length: r.int(2, 3) }, (): [Box, Box] => {
         const x1 = grid(r.uniform(0, 4));
         const y1 = grid(r.uniform(0, 4));
         const a: Box = [x1, y1, x1 + 0.25, y1 + grid(r.uniform(2, 5))];

@@ -4,7 +4,7 @@
  * run long enough for the exponential schedule to fall by orders of magnitude.
  */
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 interface Problem {
   alpha0: number;
@@ -29,7 +29,7 @@ function problem(rng: Rng, count: number): Problem {
   };
 }
 
-function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [p.alpha0, p.epochs, p.decayRate, p.base, p.interval], ...(note ? { note } : {}) };
 }
 
@@ -39,7 +39,7 @@ const generate: CaseGenerator = (seed) => {
   {
     const r = rng(0);
     cases.push(
-      toCase("the first epochs, across a staircase step", true, problem(r, r.int(5, 8)), {
+      toCase({ en: "the first epochs, across a staircase step", zh: "最初几个 epoch，跨过阶梯的一级" }, true, problem(r, r.int(5, 8)), {
         zh: "第 0 轮三种策略都等于 $\\alpha_0$；阶梯策略在 $\\text{interval}-1$ 和 $\\text{interval}$ 之间下降一次，在一个台阶的中间不变（向下取整，不是四舍五入）。",
         en: "At epoch 0 every schedule gives $\\alpha_0$; the staircase drops once between $\\text{interval}-1$ and $\\text{interval}$ and stays flat through the middle of a step (floor, not rounding).",
       }),
@@ -47,12 +47,12 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(1);
-    cases.push(toCase("a few epochs", true, problem(r, r.int(4, 6))));
+    cases.push(toCase({ en: "a few epochs", zh: "几个 epoch" }, true, problem(r, r.int(4, 6))));
   }
   {
     const r = rng(2);
     cases.push(
-      toCase("the course's example: α0 = 0.2, decay rate 1", true, { ...problem(r, 5), alpha0: 0.2, decayRate: 1 }, {
+      toCase({ en: "the course's example: α0 = 0.2, decay rate 1", zh: "课程里的例子：α0 = 0.2，衰减率 1" }, true, { ...problem(r, 5), alpha0: 0.2, decayRate: 1 }, {
         zh: "课程中的例子：$\\alpha_0=0.2$、decay rate $=1$ 时，第 1、2、3、4 轮的学习率是 0.1、0.067、0.05、0.04。",
         en: "The course's example: with $\\alpha_0=0.2$ and decay rate $1$, epochs 1, 2, 3, 4 get 0.1, 0.067, 0.05 and 0.04.",
       }),
@@ -60,12 +60,12 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(3);
-    cases.push(toCase("one epoch", true, { ...problem(r, 4), epochs: [r.int(1, 20)] }));
+    cases.push(toCase({ en: "one epoch", zh: "一个 epoch" }, true, { ...problem(r, 4), epochs: [r.int(1, 20)] }));
   }
   {
     const r = rng(4);
     cases.push(
-      toCase("a long run", false, { ...problem(r, 6), epochs: [0, 10, 50, 100, 200, 500] }, {
+      toCase({ en: "a long run", zh: "长时间训练" }, false, { ...problem(r, 6), epochs: [0, 10, 50, 100, 200, 500] }, {
         zh: "训练很久以后，指数衰减比 $\\frac{1}{1+kt}$ 衰减快得多。",
         en: "Late in training the exponential schedule is far below the $\\frac{1}{1+kt}$ one.",
       }),
@@ -73,11 +73,11 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(5);
-    cases.push(toCase("no decay", false, { ...problem(r, 5), decayRate: 0, base: 1 }));
+    cases.push(toCase({ en: "no decay", zh: "不衰减" }, false, { ...problem(r, 5), decayRate: 0, base: 1 }));
   }
   {
     const r = rng(6);
-    cases.push(toCase("a staircase of one epoch", false, { ...problem(r, 6), interval: 1 }));
+    cases.push(toCase({ en: "a staircase of one epoch", zh: "每级阶梯一个 epoch" }, false, { ...problem(r, 6), interval: 1 }));
   }
   return cases;
 };

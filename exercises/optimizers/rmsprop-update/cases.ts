@@ -5,7 +5,7 @@
  */
 import { filledLike, layerSizes, mapSet, randomSet, type ParameterSet } from "../../lib/parameter-sets";
 import { caseSeed, createRng, type Rng } from "../../lib/random";
-import type { CaseGenerator, ExerciseCase } from "../../schema";
+import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 interface Problem {
   parameters: ParameterSet;
@@ -28,7 +28,7 @@ function problem(rng: Rng, layers: number): Problem {
   };
 }
 
-function toCase(name: string, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
+function toCase(name: Localized, visible: boolean, p: Problem, note?: ExerciseCase["note"]): ExerciseCase {
   return { name, visible, args: [p.parameters, p.grads, p.s, p.beta, p.alpha, p.epsilon], ...(note ? { note } : {}) };
 }
 
@@ -37,17 +37,17 @@ const generate: CaseGenerator = (seed) => {
   const cases: ExerciseCase[] = [];
   {
     const r = rng(0);
-    cases.push(toCase("one layer", true, problem(r, 1)));
+    cases.push(toCase({ en: "one layer", zh: "一层" }, true, problem(r, 1)));
   }
   {
     const r = rng(1);
-    cases.push(toCase("two layers", true, problem(r, 2)));
+    cases.push(toCase({ en: "two layers", zh: "两层" }, true, problem(r, 2)));
   }
   {
     const r = rng(2);
     const p = problem(r, 2);
     cases.push(
-      toCase("the first step (S = 0)", true, { ...p, s: filledLike(p.s, 0) }, {
+      toCase({ en: "the first step (S = 0)", zh: "第一步（S = 0）" }, true, { ...p, s: filledLike(p.s, 0) }, {
         zh: "从 $S=0$ 出发，$S_{dW}=(1-\\beta)dW^2$，每个参数的步长约为 $\\frac{\\alpha}{\\sqrt{1-\\beta}}$，与梯度的大小无关：RMSprop 只保留梯度的方向。",
         en: "From $S=0$, $S_{dW}=(1-\\beta)dW^2$ and every parameter moves by about $\\frac{\\alpha}{\\sqrt{1-\\beta}}$ whatever the gradient's size: RMSprop keeps only its direction.",
       }),
@@ -57,7 +57,7 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(3);
     const p = problem(r, 1);
     cases.push(
-      toCase("tiny gradients: where ε sits matters", true, { ...p, grads: mapSet(p.grads, (g) => (g >= 0 ? 1 : -1) / 64), s: filledLike(p.s, 0), epsilon: 0.001 }, {
+      toCase({ en: "tiny gradients: where ε sits matters", zh: "梯度极小：ε 加在哪里很重要" }, true, { ...p, grads: mapSet(p.grads, (g) => (g >= 0 ? 1 : -1) / 64), s: filledLike(p.s, 0), epsilon: 0.001 }, {
         zh: "梯度很小且 $S=0$ 时，$\\sqrt{S}$ 与 $\\epsilon$ 同一量级：$\\sqrt{S}+\\epsilon$ 和 $\\sqrt{S+\\epsilon}$ 差得很远。本课把 $\\epsilon$ 加在根号外。",
         en: "With tiny gradients and $S=0$, $\\sqrt{S}$ is on the scale of $\\epsilon$, so $\\sqrt{S}+\\epsilon$ and $\\sqrt{S+\\epsilon}$ are far apart. The course adds $\\epsilon$ outside the root.",
       }),
@@ -67,7 +67,7 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(4);
     const p = problem(r, 2);
     cases.push(
-      toCase("a zero gradient with S = 0", false, { ...p, grads: filledLike(p.grads, 0), s: filledLike(p.s, 0) }, {
+      toCase({ en: "a zero gradient with S = 0", zh: "梯度为 0 且 S = 0" }, false, { ...p, grads: filledLike(p.grads, 0), s: filledLike(p.s, 0) }, {
         zh: "$dW=0$、$S=0$ 时更新是 $\\frac{0}{0+\\epsilon}=0$：$\\epsilon$ 避免了 $0/0$。",
         en: "With $dW=0$ and $S=0$ the step is $\\frac{0}{0+\\epsilon}=0$: $\\epsilon$ prevents $0/0$.",
       }),
@@ -77,7 +77,7 @@ const generate: CaseGenerator = (seed) => {
     const r = rng(5);
     const p = problem(r, 1);
     cases.push(
-      toCase("large and small gradients get similar steps", false, { ...p, grads: mapSet(p.grads, (g, _key, i) => (i % 2 === 0 ? 16 * g : g / 16)), beta: 0.5 }, {
+      toCase({ en: "large and small gradients get similar steps", zh: "大梯度和小梯度得到相近的步长" }, false, { ...p, grads: mapSet(p.grads, (g, _key, i) => (i % 2 === 0 ? 16 * g : g / 16)), beta: 0.5 }, {
         zh: "梯度相差几百倍的参数，除以各自的 $\\sqrt{S}$ 后步长相近：陡峭方向被抑制，平缓方向被放大。",
         en: "Parameters whose gradients differ a hundredfold take similar steps once each is divided by its own $\\sqrt{S}$: steep directions are damped and flat ones sped up.",
       }),
@@ -85,11 +85,11 @@ const generate: CaseGenerator = (seed) => {
   }
   {
     const r = rng(6);
-    cases.push(toCase("three layers", false, problem(r, 3)));
+    cases.push(toCase({ en: "three layers", zh: "三层" }, false, problem(r, 3)));
   }
   {
     const r = rng(7);
-    cases.push(toCase("β close to 1", false, { ...problem(r, 2), beta: 0.999 }));
+    cases.push(toCase({ en: "β close to 1", zh: "β 接近 1" }, false, { ...problem(r, 2), beta: 0.999 }));
   }
   return cases;
 };

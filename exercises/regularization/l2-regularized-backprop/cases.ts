@@ -10,7 +10,7 @@ import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 const onGrid = (value: number, steps = 8): number => Math.round(value * steps) / steps;
 
 interface Spec {
-  name: string;
+  name: Localized;
   visible: boolean;
   /** [n_x, n[1], m] */
   sizes: (rng: Rng) => [number, number, number];
@@ -21,19 +21,19 @@ interface Spec {
 
 const specs: Spec[] = [
   {
-    name: "λ = 0.7",
+    name: { en: "λ = 0.7", zh: "正则化强度 λ = 0.7" },
     visible: true,
     sizes: (r) => [r.int(2, 3), r.int(3, 4), r.int(4, 6)],
     lambda: () => 0.7,
   },
   {
-    name: "a larger batch",
+    name: { en: "a larger batch", zh: "更大的批量" },
     visible: true,
     sizes: (r) => [r.int(3, 5), r.int(2, 5), r.int(10, 16)],
     lambda: (r) => onGrid(r.uniform(0.5, 1.5), 10),
   },
   {
-    name: "strong regularisation (λ = 5)",
+    name: { en: "strong regularisation (λ = 5)", zh: "强正则化（λ = 5）" },
     visible: true,
     sizes: (r) => [r.int(2, 4), r.int(3, 5), r.int(3, 5)],
     lambda: () => 5,
@@ -43,7 +43,7 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "one example (m = 1)",
+    name: { en: "one example (m = 1)", zh: "一个样本（m = 1）" },
     visible: true,
     sizes: (r) => [r.int(2, 4), r.int(2, 4), 1],
     lambda: (r) => onGrid(r.uniform(0.5, 1), 10),
@@ -53,7 +53,7 @@ const specs: Spec[] = [
     },
   },
   {
-    name: "λ = 0, a single input feature",
+    name: { en: "λ = 0, a single input feature", zh: "λ = 0，只有一个输入特征" },
     visible: false,
     sizes: (r) => [1, r.int(2, 4), r.int(4, 8)],
     lambda: () => 0,
@@ -62,15 +62,15 @@ const specs: Spec[] = [
       zh: "λ = 0 时就是普通的反向传播：惩罚项不起作用。",
     },
   },
-  { name: "wide input", visible: false, sizes: (r) => [r.int(6, 8), r.int(4, 6), r.int(6, 10)], lambda: (r) => onGrid(r.uniform(0.05, 0.5), 20) },
+  { name: { en: "wide input", zh: "输入很宽" }, visible: false, sizes: (r) => [r.int(6, 8), r.int(4, 6), r.int(6, 10)], lambda: (r) => onGrid(r.uniform(0.05, 0.5), 20) },
   {
-    name: "every label is 0",
+    name: { en: "every label is 0", zh: "标签全为 0" },
     visible: false,
     sizes: (r) => [r.int(2, 3), r.int(2, 4), r.int(3, 6)],
     lambda: () => 0.7,
     labels: 0,
   },
-  { name: "many examples", visible: false, sizes: (r) => [r.int(3, 4), r.int(3, 4), r.int(20, 30)], lambda: (r) => onGrid(r.uniform(1, 3), 4) },
+  { name: { en: "many examples", zh: "大量样本" }, visible: false, sizes: (r) => [r.int(3, 4), r.int(3, 4), r.int(20, 30)], lambda: (r) => onGrid(r.uniform(1, 3), 4) },
 ];
 
 function makeCase(spec: Spec, rng: Rng): ExerciseCase {

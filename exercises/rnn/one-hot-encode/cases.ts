@@ -8,7 +8,7 @@ import { caseSeed, createRng, shuffled, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 interface CaseSpec {
-  name: string;
+  name: Localized;
   visible: boolean;
   m: (rng: Rng) => number;
   steps: (rng: Rng) => number;
@@ -26,7 +26,7 @@ const inside = (rng: Rng, vocabSize: number): number => rng.int(1, vocabSize - 2
 
 const specs: CaseSpec[] = [
   {
-    name: "a batch with unknown words",
+    name: { en: "a batch with unknown words", zh: "一批含未知词的句子" },
     visible: true,
     m: () => 2,
     steps: (r) => r.int(3, 5),
@@ -36,11 +36,11 @@ const specs: CaseSpec[] = [
     draw: insideOrNear,
     note: {
       en: "Ids −1 and |V| are just outside the vocabulary and become <unk>; 0 and |V| − 1 are real words.",
-      zh: "id −1 与 |V| 刚好在词库之外,要编码成 <unk>;0 与 |V| − 1 是词库里的词。",
+      zh: "id −1 与 |V| 刚好在词库之外，要编码成 <unk>;0 与 |V| − 1 是词库里的词。",
     },
   },
   {
-    name: "one sentence",
+    name: { en: "one sentence", zh: "一个句子" },
     visible: true,
     m: () => 1,
     steps: (r) => r.int(5, 7),
@@ -50,11 +50,11 @@ const specs: CaseSpec[] = [
     draw: insideOrNear,
     note: {
       en: "m = 1: the result is still three-dimensional, 1 × T_x × |V|.",
-      zh: "m = 1:结果仍然是三维的,1 × T_x × |V|。",
+      zh: "m = 1：结果仍然是三维的，1 × T_x × |V|。",
     },
   },
   {
-    name: "vocabulary longer than the sentences",
+    name: { en: "vocabulary longer than the sentences", zh: "词表比句子长" },
     visible: true,
     m: () => 3,
     steps: () => 2,
@@ -64,7 +64,7 @@ const specs: CaseSpec[] = [
     draw: insideOrNear,
   },
   {
-    name: "<unk> is word 0",
+    name: { en: "<unk> is word 0", zh: "<unk> 是第 0 个词" },
     visible: true,
     m: (r) => r.int(2, 3),
     steps: (r) => r.int(3, 4),
@@ -74,11 +74,11 @@ const specs: CaseSpec[] = [
     draw: insideOrNear,
     note: {
       en: "Many tokenizers reserve id 0 for <unk>: an unknown word and word 0 get the same vector.",
-      zh: "很多分词器把 id 0 留给 <unk>:未知词和 0 号词得到同一个向量。",
+      zh: "很多分词器把 id 0 留给 <unk>：未知词和 0 号词得到同一个向量。",
     },
   },
   {
-    name: "a single unknown token",
+    name: { en: "a single unknown token", zh: "只有一个未知词" },
     visible: false,
     m: () => 1,
     steps: () => 1,
@@ -86,10 +86,10 @@ const specs: CaseSpec[] = [
     unkIndex: inside,
     forced: (v) => [v + 40],
     draw: insideOrNear,
-    note: { en: "m = 1 and T_x = 1: a 1 × 1 × |V| result.", zh: "m = 1 且 T_x = 1:结果为 1 × 1 × |V|。" },
+    note: { en: "m = 1 and T_x = 1: a 1 × 1 × |V| result.", zh: "m = 1 且 T_x = 1：结果为 1 × 1 × |V|。" },
   },
   {
-    name: "every word unknown",
+    name: { en: "every word unknown", zh: "每个词都是未知词" },
     visible: false,
     m: () => 2,
     steps: (r) => r.int(2, 4),
@@ -99,11 +99,11 @@ const specs: CaseSpec[] = [
     draw: (r, v) => (r.next() < 0.5 ? r.int(-50, -1) : r.int(v, v + 50)),
     note: {
       en: "Every row is the <unk> vector, however far outside the vocabulary the id is.",
-      zh: "每一行都是 <unk> 的向量,无论 id 离词库有多远。",
+      zh: "每一行都是 <unk> 的向量，无论 id 离词库有多远。",
     },
   },
   {
-    name: "a two-word vocabulary",
+    name: { en: "a two-word vocabulary", zh: "只有两个词的词表" },
     visible: false,
     m: () => 2,
     steps: (r) => r.int(3, 5),
@@ -113,7 +113,7 @@ const specs: CaseSpec[] = [
     draw: insideOrNear,
   },
   {
-    name: "a larger batch",
+    name: { en: "a larger batch", zh: "更大的一批" },
     visible: false,
     m: (r) => r.int(4, 5),
     steps: (r) => r.int(8, 10),

@@ -7,7 +7,7 @@ import { caseSeed, createRng, type Rng } from "../../lib/random";
 import type { CaseGenerator, ExerciseCase, Localized } from "../../schema";
 
 interface CaseSpec {
-  name: string;
+  name: Localized;
   visible: boolean;
   m: (rng: Rng) => number;
   steps: (rng: Rng) => number;
@@ -23,9 +23,9 @@ interface CaseSpec {
 }
 
 const specs: CaseSpec[] = [
-  { name: "two short sequences", visible: true, m: () => 2, steps: (r) => r.int(3, 4), nx: (r) => r.int(2, 3), na: (r) => r.int(3, 4), ny: (r) => r.int(2, 3), weightStd: 0.7 },
+  { name: { en: "two short sequences", zh: "两个短序列" }, visible: true, m: () => 2, steps: (r) => r.int(3, 4), nx: (r) => r.int(2, 3), na: (r) => r.int(3, 4), ny: (r) => r.int(2, 3), weightStd: 0.7 },
   {
-    name: "three sequences, different sizes",
+    name: { en: "three sequences, different sizes", zh: "三个序列，尺寸各不相同" },
     visible: true,
     m: () => 3,
     steps: (r) => r.int(4, 5),
@@ -35,11 +35,11 @@ const specs: CaseSpec[] = [
     weightStd: 0.7,
     note: {
       en: "Each of the m sequences starts again from a<0> = 0: the state of one sequence never flows into the next.",
-      zh: "m 个序列各自从 a<0> = 0 开始:一个序列的状态绝不会流入下一个序列。",
+      zh: "m 个序列各自从 a<0> = 0 开始：一个序列的状态绝不会流入下一个序列。",
     },
   },
   {
-    name: "strong recurrence",
+    name: { en: "strong recurrence", zh: "强循环" },
     visible: true,
     m: () => 2,
     steps: (r) => r.int(5, 6),
@@ -49,12 +49,12 @@ const specs: CaseSpec[] = [
     weightStd: 1.2,
     note: {
       en: "Large W_aa: a<t> depends strongly on a<t−1>, so what came earlier in the sequence shows in every later step.",
-      zh: "W_aa 较大:a<t> 强烈依赖 a<t−1>,序列前面的内容会体现在后面每一步。",
+      zh: "W_aa 较大：a<t> 强烈依赖 a<t−1>，序列前面的内容会体现在后面每一步。",
     },
   },
-  { name: "more outputs than units", visible: true, m: () => 2, steps: (r) => r.int(3, 4), nx: (r) => r.int(2, 4), na: () => 2, ny: (r) => r.int(4, 5), weightStd: 0.8 },
+  { name: { en: "more outputs than units", zh: "输出数多于单元数" }, visible: true, m: () => 2, steps: (r) => r.int(3, 4), nx: (r) => r.int(2, 4), na: () => 2, ny: (r) => r.int(4, 5), weightStd: 0.8 },
   {
-    name: "a single time step",
+    name: { en: "a single time step", zh: "只有一个时间步" },
     visible: false,
     m: (r) => r.int(1, 2),
     steps: () => 1,
@@ -64,11 +64,11 @@ const specs: CaseSpec[] = [
     weightStd: 0.8,
     note: {
       en: "T_x = 1: a<1> = tanh(W_ax x<1> + b_a), since a<0> = 0.",
-      zh: "T_x = 1:由于 a<0> = 0,a<1> = tanh(W_ax x<1> + b_a)。",
+      zh: "T_x = 1：由于 a<0> = 0,a<1> = tanh(W_ax x<1> + b_a)。",
     },
   },
   {
-    name: "one sequence, one unit",
+    name: { en: "one sequence, one unit", zh: "一个序列，一个单元" },
     visible: false,
     m: () => 1,
     steps: (r) => r.int(3, 4),
@@ -76,10 +76,10 @@ const specs: CaseSpec[] = [
     na: () => 1,
     ny: () => 2,
     weightStd: 1,
-    note: { en: "m = 1 and n_a = 1: still m × T_x × n_a.", zh: "m = 1 且 n_a = 1:结果仍是 m × T_x × n_a。" },
+    note: { en: "m = 1 and n_a = 1: still m × T_x × n_a.", zh: "m = 1 且 n_a = 1：结果仍是 m × T_x × n_a。" },
   },
   {
-    name: "a long sequence",
+    name: { en: "a long sequence", zh: "长序列" },
     visible: false,
     m: () => 2,
     steps: (r) => r.int(9, 10),
@@ -89,7 +89,7 @@ const specs: CaseSpec[] = [
     weightStd: 0.5,
   },
   {
-    name: "saturated tanh",
+    name: { en: "saturated tanh", zh: "tanh 饱和" },
     visible: false,
     m: (r) => r.int(2, 3),
     steps: (r) => r.int(3, 5),
@@ -100,11 +100,11 @@ const specs: CaseSpec[] = [
     saturatingBias: true,
     note: {
       en: "Large biases saturate tanh near ±1 at every step: the activations stay bounded however long the sequence, and barely change with x<t>.",
-      zh: "偏置很大时每一步的 tanh 都饱和到 ±1 附近:无论序列多长,激活值都有界,而且几乎不随 x<t> 变化。",
+      zh: "偏置很大时每一步的 tanh 都饱和到 ±1 附近：无论序列多长，激活值都有界，而且几乎不随 x<t> 变化。",
     },
   },
   {
-    name: "logits near ±1000",
+    name: { en: "logits near ±1000", zh: "logits 接近 ±1000" },
     visible: false,
     m: () => 2,
     steps: (r) => r.int(2, 3),
@@ -115,7 +115,7 @@ const specs: CaseSpec[] = [
     hugeLogits: true,
     note: {
       en: "b_y ≈ 1000 with one entry at −1000: subtract the largest logit at every step, or e^1000 overflows; the class at −1000 gets probability 0.",
-      zh: "b_y ≈ 1000,其中一项为 −1000:每一步都要先减去最大的 logit,否则 e^1000 会溢出;−1000 那一类的概率为 0。",
+      zh: "b_y ≈ 1000，其中一项为 −1000：每一步都要先减去最大的 logit，否则 e^1000 会溢出；−1000 那一类的概率为 0。",
     },
   },
 ];

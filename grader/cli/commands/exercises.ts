@@ -1,14 +1,10 @@
 import { loadCatalog } from "../../../exercises/catalog";
+import { mathToText } from "../../math-text";
 import type { Command } from "../command";
-import { jsonOption, langOption, parseLang } from "../options";
 
 export const exercisesCommand: Command = {
   name: "exercises",
-  usage: "lacuna exercises [--json] [--lang zh|en]",
-  summary: "list the exercises",
-  options: { ...jsonOption, ...langOption },
-  async run({ values, io }) {
-    const lang = parseLang(values.lang);
+  async run({ values, io, lang }) {
     const entries = loadCatalog();
     if (values.json) {
       const list = entries.map(({ meta }) => ({
@@ -28,7 +24,7 @@ export const exercisesCommand: Command = {
     }
     const width = Math.max(...entries.map((e) => e.meta.slug.length));
     for (const { meta } of entries) {
-      io.out(`${meta.slug.padEnd(width)}  ${"★".repeat(meta.difficulty).padEnd(3)}  ${meta.title[lang]}  [${meta.topics.join(", ")}]`);
+      io.out(`${meta.slug.padEnd(width)}  ${"★".repeat(meta.difficulty).padEnd(3)}  ${mathToText(meta.title[lang])}  [${meta.topics.join(", ")}]`);
     }
     return 0;
   },

@@ -7,7 +7,8 @@ import { messages } from "../../messages";
 import { withTypeWarnings, type GradeReport } from "../../report";
 import type { TypeCheckResult } from "../../typecheck-pool";
 import { CliError, exitCodes, type Command } from "../command";
-import { jsonOption, langOption, parseLang, parseSeed, requireExercise, seedOption } from "../options";
+import type { CliMessages } from "../messages";
+import { parseSeed, requireExercise } from "../options";
 
 function exitCodeFor(report: GradeReport): number {
   if (report.status === "passed") return exitCodes.ok;
@@ -16,33 +17,27 @@ function exitCodeFor(report: GradeReport): number {
 }
 
 /** `--type-budget MS`: how long the type check may take beside the grade (default: the grader's typeCheckMs). */
-function parseTypeBudget(value: unknown): number | undefined {
+function parseTypeBudget(value: unknown, say: CliMessages): number | undefined {
   if (value === undefined) return undefined;
   const ms = Number(value);
-  if (typeof value !== "string" || !/^\d+$/.test(value) || !Number.isSafeInteger(ms) || ms < 1) {
-    throw new CliError(`--type-budget must be a whole number of milliseconds, at least 1 (got ${JSON.stringify(value)})`);
-  }
+  if (typeof value !== "string" || !/^\d+$/.test(value) || !Number.isSafeInteger(ms) || ms < 1) throw new CliError(say.typeBudgetInvalid(String(value)));
   return ms;
 }
 
 export const gradeCommand: Command = {
   name: "grade",
-  usage: "lacuna grade <slug> <file.ts> [--seed N] [--json] [--lang zh|en] [--visible-only] [--no-types] [--type-budget MS]",
-  summary: "grade a file: a readable report, or Gradescope's results.json with --json (exit 0 all passed, 1 failures, 2 could not grade)",
-  options: { ...seedOption, ...jsonOption, ...langOption, "visible-only": { type: "boolean" }, "no-types": { type: "boolean" }, "type-budget": { type: "string" } },
-  async run({ positionals, values, io }) {
-    const lang = parseLang(values.lang);
-    const seed = parseSeed(values.seed);
-    const entry = requireExercise(positionals[0]);
+  async run({ positionals, values, io, lang, say }) {
+    const seed = parseSeed(values.seed, say);
+    const entry = requireExercise(positionals[0], say);
     const file = positionals[1];
-    if (!file) throw new CliError("missing the file to grade: lacuna grade <slug> <file.ts>");
+    if (!file) throw new CliError(say.missingFile);
     let source: string;
     try {
       source = readFileSync(file, "utf8");
     } catch (error) {
-      throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+      throw new CliError(say.cannotRead(file, (error as NodeJS.ErrnoException).code === "ENOENT" ? say.noSuchFile : (error as Error).message));
     }
-    const typeCheckMs = parseTypeBudget(values["type-budget"]);
+    const typeCheckMs = parseTypeBudget(values["type-budget"], say);
     const pool = createGraderPool({ workers: 1, limits: { typeCheckMs } });
     try {
       const slug = entry.meta.slug;

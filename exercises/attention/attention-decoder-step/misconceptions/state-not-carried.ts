@@ -1,0 +1,50 @@
+/**
+ * Misconception `state-not-carried`: the new state is computed but never fed back, so every step scores the
+ * inputs with s<0> and starts its RNN step from s<0>: every row of α (and of the states) is the same.
+ */
+function energy(sPrev: number[], at: number[], W1: number[][], b1: number[], w2: number[], b2: number): number {
+  const concat = [...sPrev, ...at];
+  const hidden = W1.map((row, k) => Math.tanh(row.reduce((sum, w, j) => sum + w * concat[j]!, b1[k]!)));
+  return Math.max(0, hidden.reduce((sum, h, k) => sum + w2[k]! * h, b2));
+}
+
+function softmax(energies: number[]): number[] {
+  const largest = Math.max(...energies);
+  const exps = energies.map((e) => Math.exp(e - largest));
+  const total = exps.reduce((sum, v) => sum + v, 0);
+  return exps.map((v) => v / total);
+}
+
+/** s<t> = tanh(W_ss s<t−1> + W_sc c<t> + b_s). */
+function rnnCell(sPrev: number[], context: number[], Wss: number[][], Wsc: number[][], bs: number[]): number[] {
+  return Wss.map((row, i) => {
+    const recurrent = row.reduce((sum, w, j) => sum + w * sPrev[j]!, bs[i]!);
+    return Math.tanh(Wsc[i]!.reduce((sum, w, j) => sum + w * context[j]!, recurrent));
+  });
+}
+
+export function attentionDecoder(
+  a: number[][],
+  s0: number[],
+  Ty: number,
+  W1: number[][],
+  b1: number[],
+  w2: number[],
+  b2: number,
+  Wss: number[][],
+  Wsc: number[][],
+  bs: number[],
+): { alphas: number[][]; contexts: number[][]; states: number[][] } {
+  const alphas: number[][] = [];
+  const contexts: number[][] = [];
+  const states: number[][] = [];
+  for (let t = 0; t < Ty; t++) {
+    const alpha = softmax(a.map((at) => energy(s0, at, W1, b1, w2, b2)));
+    const context = a[0]!.map((_, j) => a.reduce((sum, at, k) => sum + alpha[k]! * at[j]!, 0));
+    const sNext = rnnCell(s0, context, Wss, Wsc, bs);
+    alphas.push(alpha);
+    contexts.push(context);
+    states.push(sNext);
+  }
+  return { alphas, contexts, states };
+}

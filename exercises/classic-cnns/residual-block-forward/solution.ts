@@ -1,0 +1,21 @@
+/** Z = W·A + b with one example per column: entry (j, i) is row j of W dotted with column i of A, plus b_j. */
+function linear(W: number[][], A: number[][], b: number[]): number[][] {
+  return W.map((row, j) => A[0]!.map((_, i) => row.reduce((sum, w, k) => sum + w * A[k]![i]!, b[j]!)));
+}
+
+const relu = (Z: number[][]): number[][] => Z.map((row) => row.map((z) => Math.max(0, z)));
+
+/** The shortcut joins the main path before the second ReLU: a[l+2] = g(z[l+2] + W_s a[l]), W_s = I when absent. */
+export function residualBlockForward(
+  A: number[][],
+  W1: number[][],
+  b1: number[],
+  W2: number[][],
+  b2: number[],
+  Ws: number[][] | null,
+): number[][] {
+  const A1 = relu(linear(W1, A, b1));
+  const Z2 = linear(W2, A1, b2);
+  const shortcut = Ws === null ? A : linear(Ws, A, Ws.map(() => 0));
+  return relu(Z2.map((row, j) => row.map((z, i) => z + shortcut[j]![i]!)));
+}

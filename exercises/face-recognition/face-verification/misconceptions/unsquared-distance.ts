@@ -1,0 +1,19 @@
+/** Misconception "unsquared-distance": d = ‖f(img1) − f(img2)‖, the Euclidean distance with its square root, against the same τ. */
+function distance(u: number[], v: number[]): number {
+  return Math.sqrt(u.reduce((sum, x, k) => sum + (x - v[k]!) ** 2, 0));
+}
+
+export function faceVerification(
+  database: number[][],
+  queries: number[][],
+  tau: number,
+): { distances: number[][]; same: boolean[][]; identity: number[] } {
+  const distances = queries.map((q) => database.map((e) => distance(q, e)));
+  const same = distances.map((row) => row.map((d) => d <= tau));
+  const identity = distances.map((row) => {
+    let best = 0;
+    for (let j = 1; j < row.length; j++) if (row[j]! < row[best]!) best = j;
+    return row[best]! <= tau ? best : -1;
+  });
+  return { distances, same, identity };
+}

@@ -1,0 +1,33 @@
+/** Misconception `keras-gate-convention`: c<t> = Γu * c<t−1> + (1 − Γu) * c̃<t>, Keras's gate convention (the gate as the share kept). */
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** W·v + b for a matrix given as rows. */
+function affine(W: number[][], v: number[], b: number[]): number[] {
+  return W.map((row, i) => row.reduce((sum, w, j) => sum + w * v[j]!, b[i]!));
+}
+
+export function gruForward(
+  x: number[][][],
+  Wc: number[][],
+  bc: number[],
+  Wu: number[][],
+  bu: number[],
+  Wr: number[][],
+  br: number[],
+): { c: number[][][] } {
+  const c = x.map((sequence) => {
+    let state = bc.map(() => 0);
+    return sequence.map((xt) => {
+      const concat = [...state, ...xt];
+      const gammaU = affine(Wu, concat, bu).map(sigmoid);
+      const gammaR = affine(Wr, concat, br).map(sigmoid);
+      const relevant = [...state.map((v, i) => gammaR[i]! * v), ...xt];
+      const cTilde = affine(Wc, relevant, bc).map(Math.tanh);
+      state = state.map((v, i) => gammaU[i]! * v + (1 - gammaU[i]!) * cTilde[i]!);
+      return state;
+    });
+  });
+  return { c };
+}

@@ -1,0 +1,35 @@
+/** Misconception `parameter-gradients-averaged`: dW_ax, dW_aa and db_a divided by m, as in the course-1 formulas dW = (1/m) dZ Aᵀ. */
+export function rnnCellBackward(
+  daNext: number[][],
+  xt: number[][],
+  aPrev: number[][],
+  Waa: number[][],
+  Wax: number[][],
+  ba: number[],
+): { dxt: number[][]; daPrev: number[][]; dWax: number[][]; dWaa: number[][]; dba: number[] } {
+  const na = ba.length;
+  const nx = Wax[0]!.length;
+  const dWax = Wax.map((row) => row.map(() => 0));
+  const dWaa = Waa.map((row) => row.map(() => 0));
+  const dba = ba.map(() => 0);
+  const dxt: number[][] = [];
+  const daPrev: number[][] = [];
+  xt.forEach((x, i) => {
+    const a = aPrev[i]!;
+    const dz = ba.map((b, j) => {
+      let z = b;
+      for (let k = 0; k < na; k++) z += Waa[j]![k]! * a[k]!;
+      for (let k = 0; k < nx; k++) z += Wax[j]![k]! * x[k]!;
+      const aNext = Math.tanh(z);
+      return daNext[i]![j]! * (1 - aNext * aNext);
+    });
+    dxt.push(x.map((_, k) => dz.reduce((sum, d, j) => sum + d * Wax[j]![k]!, 0)));
+    daPrev.push(a.map((_, k) => dz.reduce((sum, d, j) => sum + d * Waa[j]![k]!, 0)));
+    dz.forEach((d, j) => {
+      for (let k = 0; k < nx; k++) dWax[j]![k]! += d * x[k]! / xt.length;
+      for (let k = 0; k < na; k++) dWaa[j]![k]! += (d * a[k]!) / xt.length;
+      dba[j]! += d / xt.length;
+    });
+  });
+  return { dxt, daPrev, dWax, dWaa, dba };
+}

@@ -1,0 +1,27 @@
+// The catalog table of exercises/README.md: rows measured now replace their cells, the others keep the cell the
+// last full run measured, and an exercise never measured says so.
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../exercises/catalog";
+import { catalogTable, scoreCellsOf } from "../../grader/mutants/catalog-table";
+import type { MutationReport } from "../../grader/mutants/gate";
+import { fixturesRoot } from "./helpers";
+
+const entries = loadCatalog(fixturesRoot);
+const report = (slug: string, killed: number, counted: number): MutationReport =>
+  ({ slug, ok: killed / counted >= 0.9, score: killed / counted, killed, counted, equivalent: 0, tested: counted, generated: counted, survivors: [], target: 0.9 }) as unknown as MutationReport;
+
+describe("catalogTable", () => {
+  it("lists every exercise, measured or not", () => {
+    const table = catalogTable(entries, [report("fixture-mse", 9, 10)]);
+    expect(table).toMatch(/`fixture-mse`:.*\| 90\.0 % \(9\/10\) \|$/m);
+    expect(table).toMatch(/`fixture-gradient`:.*\| not measured \|$/m);
+  });
+
+  it("keeps an earlier run's cell for an exercise not measured now, and reads it back", () => {
+    const first = catalogTable(entries, [report("fixture-mse", 9, 10), report("fixture-gradient", 20, 20)]);
+    expect(Object.fromEntries(scoreCellsOf(first))).toEqual({ "fixture-mse": "90.0 % (9/10)", "fixture-gradient": "100.0 % (20/20)" });
+    const second = catalogTable(entries, [report("fixture-mse", 10, 10)], scoreCellsOf(first));
+    expect(second).toMatch(/`fixture-mse`:.*\| 100\.0 % \(10\/10\) \|$/m);
+    expect(second).toMatch(/`fixture-gradient`:.*\| 100\.0 % \(20\/20\) \|$/m);
+  });
+});
