@@ -9,8 +9,10 @@
 // Idempotent by construction: the log of a submission has the fixed id `submissionLogId(submission.id)`, so the
 // primary key refuses a second copy whoever (hook or reconciliation, any process) comes second.
 import { isTransientDbError, withWriteRetry, type Db, type Submission } from "@/lib/db";
+import { getLogger } from "@/lib/observability/log";
 import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating } from "@/lib/scheduling";
 import { isKnownItem } from "./items";
+import { recordMisconceptionItemsInTransaction } from "./misconceptions";
 import { ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
 import { loadSettings } from "./store";
 
@@ -78,7 +80,10 @@ async function recordInTransaction(
   return { recorded: true, rating: grade.rating, score: grade.score, reason: grade.reason };
 }
 
-/** Record every graded "submit" of the learner that has no review log yet, oldest first. Returns how many. */
+/**
+ * Record every graded "submit" of the learner that has no review log yet, oldest first, with the misconception
+ * items it names (lib/review/misconceptions.ts). Returns how many.
+ */
 export async function reconcileGradedSubmissions(db: Db, userId: string): Promise<number> {
   const [submissions, logged] = await Promise.all([
     db.submission.findMany({ where: { userId, kind: "submit", status: "graded", score: { not: null }, passed: { not: null } }, orderBy: { createdAt: "asc" } }),
@@ -89,12 +94,21 @@ export async function reconcileGradedSubmissions(db: Db, userId: string): Promis
   for (const submission of submissions) {
     if (done.has(submission.id)) continue;
     try {
-      const result = await recordGradedSubmission(db, submission);
+      // The grade's transaction records the misconception items with the review; where it could not, neither is.
+      const result = await withWriteRetry(
+        () =>
+          db.$transaction(async (tx) => {
+            const review = await recordGradedSubmissionInTransaction(tx, submission);
+            await recordMisconceptionItemsInTransaction(tx, submission);
+            return review;
+          }),
+        { attempts: ATTEMPTS, retryOn: isRecordingRace },
+      );
       if (result.recorded) recorded += 1;
     } catch (error) {
       // One row that cannot be recorded (a database hiccup) must not block the others or the review page; the
       // next page load tries it again.
-      console.error(`[review] could not record submission ${submission.id}:`, error);
+      getLogger().error({ err: error, submissionId: submission.id }, "could not record the review of a graded submission");
     }
   }
   return recorded;

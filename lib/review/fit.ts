@@ -15,7 +15,8 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { dataDir } from "@/lib/env";
-import { fitPersonalParameters, type FitOptionsInput } from "@/lib/scheduling";
+import type { Translate } from "@/lib/i18n";
+import { fitPersonalParameters, fitReasonSchema, type FitOptionsInput, type FitReason } from "@/lib/scheduling";
 import { loadLearnerState } from "./store";
 
 /** Below this many kept reviews a fit cannot both train and be judged (the optimizer wants ≥ 64 items, the judge ≥ 30). */
@@ -35,7 +36,8 @@ export const fitStatusSchema = z.discriminatedUnion("state", [
     finishedAt: isoDate,
     reviews: z.number().int(),
     accepted: z.boolean(),
-    reason: z.string(),
+    // A sentence in English in status files written before reasons were data; shown as it is.
+    reason: z.union([fitReasonSchema, z.string()]),
     heldOutReviews: z.number().int(),
     currentLogLoss: z.number().nullable(),
     candidateLogLoss: z.number().nullable(),
@@ -44,6 +46,24 @@ export const fitStatusSchema = z.discriminatedUnion("state", [
 ]);
 export type FitStatus = z.output<typeof fitStatusSchema>;
 type FitStatusJson = z.input<typeof fitStatusSchema>;
+
+/** Why a fit was kept or not, in the learner's language (`t` of zh or en). */
+export function fitReasonText(reason: FitReason | string, t: Translate): string {
+  if (typeof reason === "string") return reason;
+  switch (reason.code) {
+    case "fewCrossDayReviews":
+      return t("review.settings.fitReasons.fewCrossDayReviews");
+    case "fewHeldOut":
+      return t("review.settings.fitReasons.fewHeldOut", { heldOut: reason.heldOut, needed: reason.needed });
+    case "fewTraining":
+      return t("review.settings.fitReasons.fewTraining", { training: reason.training, needed: reason.needed });
+    case "optimizerUnavailable":
+      return t("review.settings.fitReasons.optimizerUnavailable", { error: reason.error });
+    case "better":
+    case "notBetter":
+      return t(`review.settings.fitReasons.${reason.code}`, { heldOut: reason.heldOut, current: reason.currentLogLoss.toFixed(4), candidate: reason.candidateLogLoss.toFixed(4) });
+  }
+}
 
 function statusDir(): string {
   return path.join(dataDir(), "srs-fit");

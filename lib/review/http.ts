@@ -4,13 +4,18 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { REVIEW_IMPORT_MAX_BYTES as MAX_IMPORT_BYTES } from "@/lib/http/limits";
 import type { Lang } from "@/lib/i18n";
+import { getLogger } from "@/lib/observability/log";
+import { reviewCsvColumns } from "@/lib/scheduling";
+import { csvIssue } from "@/lib/scheduling/io/messages";
 import { exportReviewCsv, importReviewCsv, MAX_IMPORT_ROWS, type ImportResult } from "./io";
 import { reviewCatalog } from "./items";
+import { MisconceptionItemNotActiveError, rateMisconceptionItem, reopenAfterUndo } from "./misconceptions";
 import { ReviewConflictError, reviewItem, undoLastReview } from "./service";
 import { loadSession } from "./session";
 
 function tooLarge(): Response {
-  return Response.json({ error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }, { status: 413 });
+  const issue = csvIssue(0, "fileTooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 });
+  return Response.json({ error: issue.message, code: issue.code, params: issue.params }, { status: 413 });
 }
 
 /** The CSV text of an import request: a multipart form's "file" field, or the raw body (text/csv). */
@@ -35,9 +40,14 @@ async function csvText(request: Request): Promise<{ text: string } | { response:
   return { text };
 }
 
+/** `code` and `params` name the problem for a text in the learner's language (lib/scheduling/io/messages.ts). */
+const csvIssueSchema = z.object({ line: z.number(), column: z.string().optional(), code: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), message: z.string() });
+
 export const importResponseSchema = z.union([
-  z.object({ imported: z.number(), duplicates: z.number(), items: z.number() }),
-  z.object({ error: z.string(), issues: z.array(z.object({ line: z.number(), column: z.string().optional(), message: z.string() })).optional() }),
+  /** `skipped`: rows left out with their lines (repeats of a row; a row contradicting a stored review). */
+  z.object({ imported: z.number(), duplicates: z.number(), items: z.number(), skipped: z.array(csvIssueSchema) }),
+  /** `code` and `params`: a file-level problem (too large, too many rows) for a text in the learner's language. */
+  z.object({ error: z.string(), code: z.string().optional(), params: csvIssueSchema.shape.params, issues: z.array(csvIssueSchema).optional() }),
 ]);
 
 /** A line of the progress stream (Accept: application/x-ndjson): progress while it runs, then the answer. */
@@ -48,9 +58,10 @@ export const importStreamLineSchema = z.union([
 
 /** The status and JSON body an import's result is answered with. */
 function importAnswer(result: ImportResult): { status: number; body: z.infer<typeof importResponseSchema> } {
-  if (result.ok) return { status: 200, body: { imported: result.imported, duplicates: result.duplicates, items: result.items } };
+  if (result.ok) return { status: 200, body: { imported: result.imported, duplicates: result.duplicates, items: result.items, skipped: result.skipped } };
   if ("tooManyRows" in result) {
-    return { status: 413, body: { error: `the file has ${result.tooManyRows} reviews; at most ${MAX_IMPORT_ROWS} can be imported at once: split it into smaller files` } };
+    const issue = csvIssue(0, "tooManyRows", { rows: result.tooManyRows, max: MAX_IMPORT_ROWS });
+    return { status: 413, body: { error: issue.message, code: issue.code, params: issue.params } };
   }
   const first = result.issues[0]!;
   return { status: 400, body: { error: `line ${first.line}: ${first.message}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ""}`, issues: result.issues } };
@@ -64,7 +75,7 @@ function importAnswer(result: ImportResult): { status: number; body: z.infer<typ
 export async function importReviewResponse(db: Db, userId: string, request: Request): Promise<Response> {
   const body = await csvText(request);
   if ("response" in body) return body.response;
-  if (!body.text.trim()) return Response.json({ error: "the file is empty", issues: [{ line: 1, message: "the file is empty; expected the header card_id,review_time,review_rating,review_state,review_duration" }] }, { status: 400 });
+  if (!body.text.trim()) return Response.json({ error: "the file is empty", issues: [csvIssue(1, "emptyFile", { columns: reviewCsvColumns.join(",") })] }, { status: 400 });
   const text = body.text;
   if (!(request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     const answer = importAnswer(await importReviewCsv(db, userId, text));
@@ -84,7 +95,7 @@ export async function importReviewResponse(db: Db, userId: string, request: Requ
       void importReviewCsv(db, userId, text, { onProgress: (progress) => send({ progress }) })
         .then((result) => send(importAnswer(result)))
         .catch((error: unknown) => {
-          console.error("[review-import]", error);
+          getLogger().error({ err: error, userId }, "the review import failed part-way");
           send({ status: 500, body: { error: "the import failed part-way; importing the same file again completes it" } });
         })
         .finally(() => {
@@ -113,7 +124,9 @@ export async function exportReviewResponse(db: Db, userId: string, now = new Dat
 
 /** Body of POST /api/review/rate. */
 export const rateRequestSchema = z.object({
-  itemId: z.string().min(1),
+  /** A flashcard (the default) or one of the learner's active misconception items ("<slug>/<misconception id>"). */
+  itemType: z.enum(["flashcard", "misconception"]).default("flashcard"),
+  itemId: z.string().min(1).max(400),
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }),
   /** The card's last review as shown (ISO), null for a card never reviewed: a stale screen cannot rate. */
   lastReview: z.iso.datetime().nullable(),
@@ -143,17 +156,23 @@ export async function rateResponse(db: Db, userId: string, lang: Lang, request: 
   const parsed = rateRequestSchema.safeParse(body.value);
   if (!parsed.success) return zodError(parsed.error);
   const input = parsed.data;
-  if (!reviewCatalog().flashcards.has(input.itemId)) return Response.json({ error: `no flashcard "${input.itemId}"` }, { status: 404 });
+  const expectedLastReview = input.lastReview === null ? null : new Date(input.lastReview);
+  if (input.itemType === "flashcard" && !reviewCatalog().flashcards.has(input.itemId)) return Response.json({ error: `no flashcard "${input.itemId}"` }, { status: 404 });
   try {
-    await reviewItem(db, {
-      userId,
-      item: { itemType: "flashcard", itemId: input.itemId },
-      rating: input.rating,
-      now,
-      meta: { durationMs: input.durationMs, source: "review" },
-      expectedLastReview: input.lastReview === null ? null : new Date(input.lastReview),
-    });
+    if (input.itemType === "misconception") {
+      await rateMisconceptionItem(db, { userId, itemId: input.itemId, rating: input.rating, now, durationMs: input.durationMs, expectedLastReview });
+    } else {
+      await reviewItem(db, {
+        userId,
+        item: { itemType: "flashcard", itemId: input.itemId },
+        rating: input.rating,
+        now,
+        meta: { durationMs: input.durationMs, source: "review" },
+        expectedLastReview,
+      });
+    }
   } catch (error) {
+    if (error instanceof MisconceptionItemNotActiveError) return Response.json({ error: error.message }, { status: 404 });
     if (error instanceof ReviewConflictError) {
       return Response.json({ error: error.message, session: await loadSession(db, userId, { lang, focusTopic: input.topic, now }) }, { status: 409 });
     }
@@ -176,6 +195,8 @@ export async function undoResponse(db: Db, userId: string, lang: Lang, request: 
     throw error;
   }
   if (!undone) return Response.json({ error: "there is no rating to undo" }, { status: 409 });
-  const session = await loadSession(db, userId, { lang, focusTopic: parsed.data.topic, now, showFirst: undone.item.itemId });
+  // The rating may have retired a misconception item: undone, the item is back in the queue.
+  await reopenAfterUndo(db, userId, undone.item, undone.log.id);
+  const session = await loadSession(db, userId, { lang, focusTopic: parsed.data.topic, now, showFirst: undone.item });
   return Response.json({ undone: undone.item, session });
 }

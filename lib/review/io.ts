@@ -1,16 +1,21 @@
 // Import and export of review history (the FSRS optimizer's CSV) and of the flashcards (Anki TSV).
 //
 // Export writes `card_id` as the item key ("flashcard:<id>", "exercise:<slug>"), so a file exported from one
-// account imports into any other. Import validates the whole file first (every problem with its line), then
-// merges the rows into each item's history and replays it through the scheduler, so the memory state is what
-// FSRS computes from the full history. Importing the same file twice adds nothing: a row at the same instant as
-// a stored review of the same item is a duplicate. Large files are processed in time slices, one item per
+// account imports into any other. Import validates the whole file first (every problem with its line; a review
+// time more than a few minutes in the future is one), then merges the rows into each item's history and
+// replays it through the scheduler, so the memory state is what FSRS computes from the full history; a
+// review_state 0 row after other reviews starts the card over (a reset).
+// Imported rows are stored with source "import": history for the scheduler, never work done for a cohort (the
+// gradebook counts only reviews made in Lacuna, lib/cohorts/gradebook/load.ts).
+// Importing the same file twice adds nothing: a row at the same instant as a stored review of the same item is a
+// duplicate (one with another rating is left out and reported with its line, as are rows the file repeats). Large files are processed in time slices, one item per
 // transaction (importReviewCsv), so one learner's import does not stall everyone else's requests.
-import { loadFlashcards, renderCard, type Flashcard } from "@/exercises/flashcards";
+import { loadFlashcards } from "@/exercises/flashcards";
 import type { Db } from "@/lib/db";
-import { flashcardsToAnkiTsv, itemKey, parseReviewLogCsvInSlices, reviewLogsToCsv, type CsvIssue, type ItemRef, type ReviewCsvRow, type SchedulerSettings } from "@/lib/scheduling";
+import { flashcardsToAnkiTsv, itemKey, parseReviewLogCsvInSlices, resetsIn, reviewLogsToCsv, type CsvIssue, type ItemRef, type ReviewCsvRow, type SchedulerSettings } from "@/lib/scheduling";
+import { csvIssue } from "@/lib/scheduling/io/messages";
 import { timeSlicer } from "@/lib/time-slice";
-import { itemFromCardId } from "./items";
+import { flashcardFaces, flashcardItems, itemFromCardId } from "./items";
 import { historyOf, replayHistory, ReviewConflictError, storeReplayedHistory, type HistoryEntry } from "./service";
 import { loadSettings, logFromRow } from "./store";
 
@@ -21,7 +26,8 @@ export async function exportReviewCsv(db: Db, userId: string): Promise<string> {
 }
 
 export type ImportResult =
-  | { ok: true; imported: number; duplicates: number; items: number }
+  /** `skipped`: rows left out, with their lines (a repeated row; a row contradicting a stored review). */
+  | { ok: true; imported: number; duplicates: number; items: number; skipped: CsvIssue[] }
   | { ok: false; issues: CsvIssue[] }
   | { ok: false; tooManyRows: number };
 
@@ -39,7 +45,16 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Awaited between steps of the work; the default hands the event loop back every few milliseconds. */
   pause?: () => Promise<void>;
+  /** The time the import runs at (rows later than this plus FUTURE_REVIEW_SKEW_MS are refused); default now. */
+  now?: Date;
 }
+
+/**
+ * How far past the server's clock a review time may lie (the learner's device clock may run a little fast).
+ * A review later than that has not happened: it would move the card's schedule and its history to a time that
+ * has not come, so the row is refused with its line like any other bad cell.
+ */
+export const FUTURE_REVIEW_SKEW_MS = 5 * 60_000;
 
 // Upper bound on the rows of a file, from its line breaks, so an oversized file is refused before any parsing.
 function countLines(text: string): number {
@@ -73,13 +88,19 @@ export async function importReviewCsv(db: Db, userId: string, text: string, opti
     await pause();
   });
   if (!parsed.ok) return parsed;
-  if (parsed.rows.length === 0) return { ok: false, issues: [{ line: 2, message: "the file has a header but no reviews" }] };
+  if (parsed.rows.length === 0) return { ok: false, issues: [csvIssue(2, "noReviews")] };
   const issues: CsvIssue[] = [];
   const byItem = new Map<string, { item: ItemRef; rows: typeof parsed.rows }>();
+  const latest = (options.now ?? new Date()).getTime() + FUTURE_REVIEW_SKEW_MS;
   for (const row of parsed.rows) {
+    if (row.reviewTime.getTime() > latest) {
+      const when = `${row.reviewTime.getTime()} (${row.reviewTime.toISOString()})`;
+      issues.push(csvIssue(row.line, "futureTime", { when, now: new Date(latest - FUTURE_REVIEW_SKEW_MS).toISOString() }, "review_time"));
+      continue;
+    }
     const item = itemFromCardId(row.cardId);
     if (!item) {
-      issues.push({ line: row.line, column: "card_id", message: `card_id "${row.cardId}" is not a Lacuna item (expected flashcard:<card id> or exercise:<slug>, as exported)` });
+      issues.push(csvIssue(row.line, "notLacunaItem", { cardId: row.cardId }, "card_id"));
       continue;
     }
     const key = itemKey(item);
@@ -92,17 +113,20 @@ export async function importReviewCsv(db: Db, userId: string, text: string, opti
   const total = parsed.rows.length;
   let done = 0;
   let imported = 0;
-  let duplicates = 0;
+  // A row repeated in the file is a duplicate as much as a row already stored.
+  let duplicates = parsed.skipped.length;
+  const skipped = [...parsed.skipped];
   report({ phase: "importing", done, total });
   const settings = (await loadSettings(db, userId)).scheduler;
   for (const { item, rows } of byItem.values()) {
     const outcome = await importItemRows(db, userId, item, rows, settings, pause);
     imported += outcome.imported;
     duplicates += outcome.duplicates;
+    skipped.push(...outcome.skipped);
     done += rows.length;
     report({ phase: "importing", done, total });
   }
-  return { ok: true, imported, duplicates, items: byItem.size };
+  return { ok: true, imported, duplicates, items: byItem.size, skipped: skipped.sort((a, b) => a.line - b.line) };
 }
 
 const ITEM_ATTEMPTS = 5;
@@ -112,48 +136,64 @@ const ITEM_ATTEMPTS = 5;
  * then store it in one short transaction that first checks the card is still the one read. A review of the
  * same card that lands meanwhile makes the item start over with it included.
  */
-async function importItemRows(db: Db, userId: string, item: ItemRef, rows: readonly ReviewCsvRow[], settings: SchedulerSettings, pause: () => Promise<void>): Promise<{ imported: number; duplicates: number }> {
+async function importItemRows(db: Db, userId: string, item: ItemRef, rows: readonly ReviewCsvRow[], settings: SchedulerSettings, pause: () => Promise<void>): Promise<ItemImport> {
   for (let attempt = 1; ; attempt++) {
     const row = await db.srsCard.findUnique({ where: { userId_itemType_itemId: { userId, itemType: item.itemType, itemId: item.itemId } } });
     const kept = row ? (await db.srsReviewLog.findMany({ where: { cardId: row.id, undone: false } })).map(logFromRow) : [];
-    const seen = new Set(kept.map((log) => log.review.getTime()));
-    const additions: HistoryEntry[] = [];
+    const stored = new Map(kept.map((log) => [log.review.getTime(), log]));
+    const fresh: ReviewCsvRow[] = [];
+    const skipped: CsvIssue[] = [];
     let duplicates = 0;
     for (const csvRow of rows) {
-      if (seen.has(csvRow.reviewTime.getTime())) {
-        duplicates += 1;
-        continue;
+      const same = stored.get(csvRow.reviewTime.getTime());
+      if (!same) fresh.push(csvRow);
+      else if (same.rating === csvRow.rating) duplicates += 1;
+      else {
+        skipped.push(csvIssue(csvRow.line, "alreadyReviewed", { item: itemKey(item), when: `${csvRow.reviewTime.getTime()} (${csvRow.reviewTime.toISOString()})`, stored: same.rating, rating: csvRow.rating }, "review_rating"));
       }
-      seen.add(csvRow.reviewTime.getTime());
-      additions.push({ rating: csvRow.rating, review: csvRow.reviewTime, durationMs: csvRow.durationMs, source: "import", score: null, submissionId: null });
     }
-    if (additions.length === 0) return { imported: 0, duplicates };
+    if (fresh.length === 0) return { imported: 0, duplicates, skipped };
+    // Resets (review_state 0 after a review that was not New) are judged in the merged history, in time order.
+    const merged = [...kept.map((log) => ({ at: log.review.getTime(), state: log.state, row: null })), ...fresh.map((r) => ({ at: r.reviewTime.getTime(), state: r.state, row: r }))].sort((a, b) => a.at - b.at);
+    const resets = resetsIn(merged);
+    const additions: HistoryEntry[] = merged.flatMap((m, i) =>
+      m.row ? [{ rating: m.row.rating, review: m.row.reviewTime, durationMs: m.row.durationMs, source: "import" as const, score: null, submissionId: null, reset: resets[i]! }] : [],
+    );
     const replayed = await replayHistory(userId, item, [...kept.map(historyOf), ...additions], settings, pause);
     try {
       await db.$transaction((tx) => storeReplayedHistory(tx, userId, item, row, replayed, true), { maxWait: 15_000, timeout: 30_000 });
-      return { imported: additions.length, duplicates };
+      return { imported: additions.length, duplicates, skipped };
     } catch (error) {
       if (!(error instanceof ReviewConflictError) || attempt >= ITEM_ATTEMPTS) throw error;
     }
   }
 }
 
-/** Every flashcard as a TSV Anki imports (front, back, tags), zh above en on each side. */
-export function flashcardsTsv(): string {
-  return flashcardsToAnkiTsv(
-    loadFlashcards().map((card) => {
-      const zh = ankiFaces(card, "zh");
-      const en = ankiFaces(card, "en");
-      return { id: card.id, front: { zh: zh.front, en: en.front }, back: { zh: zh.back, en: en.back }, topics: [...card.topics] };
-    }),
-  );
+interface ItemImport {
+  imported: number;
+  duplicates: number;
+  skipped: CsvIssue[];
 }
 
 /**
- * A card as a Basic note's two sides: qa cards as written; cloze cards (Anki's Basic type has no deletions) ask
- * the hidden version and answer with the revealed one. The explanation, when there is one, follows the answer.
+ * Every flashcard review item as a TSV Anki imports (front, back, tags), zh above en on each side: a qa card as
+ * one note, a cloze card as one note per deletion number, asking that deletion (Anki's Basic type has no
+ * deletions; these are the notes its Cloze type would make into cards).
  */
-function ankiFaces(card: Flashcard, lang: "zh" | "en"): { front: string; back: string } {
-  const faces = renderCard(card, lang);
+export function flashcardsTsv(): string {
+  return flashcardsToAnkiTsv(
+    loadFlashcards().flatMap((card) =>
+      flashcardItems(card).map(({ itemId }) => {
+        const zh = ankiFaces(itemId, "zh");
+        const en = ankiFaces(itemId, "en");
+        return { id: itemId, front: { zh: zh.front, en: en.front }, back: { zh: zh.back, en: en.back }, topics: [...card.topics] };
+      }),
+    ),
+  );
+}
+
+/** A review item as a Basic note's two sides; the explanation, when there is one, follows the answer. */
+function ankiFaces(itemId: string, lang: "zh" | "en"): { front: string; back: string } {
+  const faces = flashcardFaces(itemId, lang);
   return { front: faces.question, back: faces.extra ? `${faces.answer}\n\n${faces.extra}` : faces.answer };
 }

@@ -7,6 +7,8 @@
 import { withWriteRetry, type Db } from "@/lib/db";
 import {
   createCard,
+  replayInSlices,
+  replayReviews,
   review,
   undoReview,
   type ItemRef,
@@ -114,14 +116,18 @@ export interface UndoOutcome {
  */
 export async function undoLastReview(db: Db, userId: string): Promise<UndoOutcome | null> {
   return db.$transaction(async (tx) => {
-    const logRow = await tx.srsReviewLog.findFirst({ where: { userId, undone: false, source: "review" }, orderBy: [{ review: "desc" }, { id: "desc" }] });
-    if (!logRow) return null;
-    const cardRow = await tx.srsCard.findUnique({ where: { id: logRow.cardId } });
+    const latest = await tx.srsReviewLog.findFirst({ where: { userId, undone: false, source: "review" }, orderBy: [{ review: "desc" }, { id: "desc" }] });
+    if (!latest) return null;
+    const cardRow = await tx.srsCard.findUnique({ where: { id: latest.cardId } });
     if (!cardRow) return null;
+    // Two ratings of a card can share a millisecond (a double press): the card's last is the one whose reps
+    // match the card's, whatever the ids' order.
+    const sameInstant = await tx.srsReviewLog.findMany({ where: { cardId: latest.cardId, undone: false, source: "review", review: latest.review } });
+    const logRow = sameInstant.find((row) => row.reps === cardRow.reps) ?? latest;
     const settings = (await loadSettings(tx, userId)).scheduler;
     const log = logFromRow(logRow);
     const card = cardFromRow(cardRow);
-    if (!card.lastReview || card.lastReview.getTime() !== log.review.getTime()) {
+    if (!card.lastReview || card.lastReview.getTime() !== log.review.getTime() || (log.reps !== null && log.reps !== card.reps)) {
       throw new ReviewConflictError("this card has been reviewed again since; its last rating can no longer be undone");
     }
     const result = undoReview(card, log, settings);
@@ -132,7 +138,7 @@ export async function undoLastReview(db: Db, userId: string): Promise<UndoOutcom
   });
 }
 
-/** One review to (re)play: the rating, when, and the facts stored beside it. */
+/** One review to (re)play: the rating, when, the facts stored beside it, and whether it started the card over. */
 export interface HistoryEntry {
   /** Keeps an existing log's id (or gives a new one a fixed id). */
   id?: string;
@@ -142,10 +148,14 @@ export interface HistoryEntry {
   source: ReviewSource;
   score: number | null;
   submissionId: string | null;
+  /** The card starts over from New before this review (an imported reset). */
+  reset?: boolean;
+  /** Orders entries of one millisecond (a stored log's reps). */
+  sequence?: number | null;
 }
 
 export function historyOf(log: SrsReviewLogEntry & { id: string }): HistoryEntry {
-  return { id: log.id, rating: log.rating, review: log.review, durationMs: log.durationMs, source: log.source, score: log.score, submissionId: log.submissionId };
+  return { id: log.id, rating: log.rating, review: log.review, durationMs: log.durationMs, source: log.source, score: log.score, submissionId: log.submissionId, reset: log.reset, sequence: log.reps };
 }
 
 /** An item's history replayed through the scheduler: the resulting card and every kept log, in time order. */
@@ -155,21 +165,21 @@ export interface ReplayedHistory {
 }
 
 /**
- * Replays `entries` (any order) through the scheduler from a new card. `pause`, when given, is awaited between
- * reviews so a long history (an import of thousands of reviews) can give the event loop back now and then.
+ * Replays `entries` (any order) through the scheduler from a new card (lib/scheduling's `replaySteps`, resets
+ * included). `pause`, when given, is awaited between reviews so a long history (an import of thousands of
+ * reviews) can give the event loop back now and then.
  */
 export async function replayHistory(userId: string, item: ItemRef, entries: readonly HistoryEntry[], settings: SchedulerSettings, pause?: () => Promise<void>): Promise<ReplayedHistory> {
-  const ordered = [...entries].sort((a, b) => a.review.getTime() - b.review.getTime());
-  if (ordered.length === 0) throw new Error(`no history to replay for ${item.itemType}:${item.itemId}`);
-  let card = createCard(userId, item, ordered[0]!.review);
-  const logs: ReplayedHistory["logs"] = [];
-  for (const entry of ordered) {
-    if (pause) await pause();
-    const result = review(card, entry.rating, entry.review, settings, { durationMs: entry.durationMs, source: entry.source, score: entry.score, submissionId: entry.submissionId });
-    card = result.card;
-    logs.push({ ...(entry.id ? { id: entry.id } : {}), log: result.log });
-  }
-  return { card, logs };
+  const replayEntries = entries.map((entry) => ({
+    entry,
+    rating: entry.rating,
+    review: entry.review,
+    meta: { durationMs: entry.durationMs, source: entry.source, score: entry.score, submissionId: entry.submissionId },
+    reset: entry.reset ?? false,
+    sequence: entry.sequence ?? null,
+  }));
+  const replayed = pause ? await replayInSlices(userId, item, replayEntries, settings, pause) : replayReviews(userId, item, replayEntries, settings);
+  return { card: replayed.card, logs: replayed.logs.map(({ entry, log }) => ({ ...(entry.entry.id ? { id: entry.entry.id } : {}), log })) };
 }
 
 // Large histories are inserted in slices: one statement per slice keeps clear of the databases' limits on bound

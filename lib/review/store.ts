@@ -16,6 +16,7 @@ import {
   type SrsCardState,
   type SrsReviewLogEntry,
 } from "@/lib/scheduling";
+import { misconceptionItemId } from "./items";
 
 /** A transaction client or the client itself: every store function works inside or outside a transaction. */
 export type DbClient = Db | Prisma.TransactionClient;
@@ -73,7 +74,7 @@ export async function loadSettings(db: DbClient, userId: string): Promise<Learne
   return settingsFromRow(await db.srsSettings.findUnique({ where: { userId } }));
 }
 
-export function cardFromRow(row: SrsCard): StoredCard {
+export function cardFromRow(row: Omit<SrsCard, "createdAt" | "updatedAt">): StoredCard {
   return {
     id: row.id,
     userId: row.userId,
@@ -115,6 +116,9 @@ export function logFromRow(row: SrsReviewLog): StoredReviewLog {
     submissionId: row.submissionId,
     firstOfDay: row.firstOfDay,
     undone: row.undone,
+    previousDue: row.previousDue,
+    reps: row.reps,
+    reset: row.reset,
   };
 }
 
@@ -157,22 +161,55 @@ export function logData(log: SrsReviewLogEntry, cardId: string, id?: string): Pr
     submissionId: log.submissionId,
     firstOfDay: log.firstOfDay,
     undone: log.undone,
+    previousDue: log.previousDue,
+    reps: log.reps,
+    reset: log.reset,
   };
 }
 
-/** Everything the scheduler needs about one learner: settings, every card, every log (undone ones included). */
+/**
+ * A misconception item in the learner's queue (an active MisconceptionItem row): what the grader named, where
+ * (the origin submission and when it was made), and whether the exercise has been passed since.
+ */
+export interface ActiveMisconception {
+  /** The SrsCard's itemId: "<exerciseSlug>/<misconceptionId>". */
+  itemId: string;
+  exerciseSlug: string;
+  misconceptionId: string;
+  submissionId: string;
+  namedAt: Date;
+  passedAt: Date | null;
+}
+
+/**
+ * Everything the scheduler needs about one learner: settings, every card, every log (undone ones included), and
+ * the active misconception items. `cards` leaves out the cards of retired misconception items (their reviews stay
+ * in `logs`): out of the queue, they are out of every count and forecast too.
+ */
 export interface LearnerState {
   settings: LearnerSettings;
   cards: StoredCard[];
   logs: StoredReviewLog[];
+  misconceptions: ActiveMisconception[];
 }
 
 /** `logsSince` limits the logs to recent ones (a session needs today's and the weakness window's, not years). */
 export async function loadLearnerState(db: DbClient, userId: string, logsSince?: Date): Promise<LearnerState> {
-  const [settings, cardRows, logRows] = await Promise.all([
+  const [settings, cardRows, logRows, activeRows] = await Promise.all([
     loadSettings(db, userId),
     db.srsCard.findMany({ where: { userId } }),
     db.srsReviewLog.findMany({ where: { userId, ...(logsSince ? { review: { gte: logsSince } } : {}) }, orderBy: { review: "asc" } }),
+    db.misconceptionItem.findMany({ where: { userId, activeKey: { not: null } }, orderBy: { namedAt: "asc" } }),
   ]);
-  return { settings, cards: cardRows.map(cardFromRow), logs: logRows.map(logFromRow) };
+  const misconceptions = activeRows.map((row) => ({
+    itemId: misconceptionItemId(row.exerciseSlug, row.misconceptionId),
+    exerciseSlug: row.exerciseSlug,
+    misconceptionId: row.misconceptionId,
+    submissionId: row.submissionId,
+    namedAt: row.namedAt,
+    passedAt: row.passedAt,
+  }));
+  const active = new Set(misconceptions.map((m) => m.itemId));
+  const cards = cardRows.filter((row) => row.itemType !== "misconception" || active.has(row.itemId)).map(cardFromRow);
+  return { settings, cards, logs: logRows.map(logFromRow), misconceptions };
 }

@@ -5,6 +5,7 @@ export * from "./grade-rating/schema";
 export * from "./grade-rating/core";
 export * from "./weakness/schema";
 export * from "./weakness/core";
+export * from "./weakness/model";
 export * from "./queue/schema";
 export * from "./queue/core";
 export * from "./stats/schema";

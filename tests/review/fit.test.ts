@@ -75,6 +75,7 @@ describe("personal FSRS parameters", () => {
     expect(status.heldOutReviews).toBeGreaterThanOrEqual(30);
     expect(status.accepted).toBe(true);
     expect(status.candidateLogLoss!).toBeLessThan(status.currentLogLoss!);
+    expect(status.reason).toEqual({ code: "better", heldOut: status.heldOutReviews, currentLogLoss: status.currentLogLoss, candidateLogLoss: status.candidateLogLoss });
 
     const settings = await loadSettings(t.db, userId);
     expect(settings.personalParameters).toBe(true);

@@ -60,9 +60,11 @@ describe("graded exercises schedule their exercise", () => {
     // A "run" is practice, not a review.
     const run = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => daemon.wake(), rate: { limit: 1000, windowMs: 30_000 } });
     expect(await waitForFinished(t.db, (run.body as { id: string }).id)).toMatchObject({ status: "graded", kind: "run" });
-    // Reconciliation finds nothing the hook missed, and the run left no review.
+    // Reconciliation finds nothing the hook missed, and the run left no review. (The misconception the failing
+    // submit named has a review of its own: tests/db/misconception-items.test.ts.)
     expect(await reconcileGradedSubmissions(t.db, learner.id)).toBe(0);
-    expect(await t.db.srsReviewLog.count({ where: { userId: learner.id } })).toBe(2);
+    expect(await t.db.srsReviewLog.count({ where: { userId: learner.id, itemType: "exercise" } })).toBe(2);
+    expect(await t.db.srsReviewLog.count({ where: { userId: learner.id, itemType: "misconception" } })).toBe(1);
   }, 480_000);
 });
 

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { Rating, parseReviewLogCsv, type ReviewRating } from "@/lib/scheduling";
 import { reviewItem } from "@/lib/review/service";
 import { exportReviewResponse, importReviewResponse } from "@/lib/review/http";
-import { flashcardsTsv } from "@/lib/review/io";
+import { FUTURE_REVIEW_SKEW_MS, flashcardsTsv, importReviewCsv } from "@/lib/review/io";
 import { reviewCatalog } from "@/lib/review/items";
 
 
@@ -56,7 +56,7 @@ describe.each(["sqlite", "postgres"] as const)("review history import and export
     const bob = await newUser(t.db, "bob");
     const imported = await importReviewResponse(t.db, bob, csvRequest(csv));
     expect(imported.status).toBe(200);
-    expect(await imported.json()).toEqual({ imported: plan.length, duplicates: 0, items: 2 });
+    expect(await imported.json()).toEqual({ imported: plan.length, duplicates: 0, items: 2, skipped: [] });
 
     const cards = async (userId: string) =>
       (await t.db.srsCard.findMany({ where: { userId }, orderBy: { itemId: "asc" } })).map((c) => ({ itemId: c.itemId, state: c.state, reps: c.reps, lapses: c.lapses, stability: c.stability, difficulty: c.difficulty, due: c.due.toISOString() }));
@@ -66,7 +66,7 @@ describe.each(["sqlite", "postgres"] as const)("review history import and export
 
     // Importing the same file again adds nothing.
     const again = await importReviewResponse(t.db, bob, csvRequest(csv));
-    expect(await again.json()).toEqual({ imported: 0, duplicates: plan.length, items: 2 });
+    expect(await again.json()).toEqual({ imported: 0, duplicates: plan.length, items: 2, skipped: [] });
     expect(await t.db.srsReviewLog.count({ where: { userId: bob } })).toBe(plan.length);
 
     // The exported file of the importing account is the same history.
@@ -80,7 +80,7 @@ describe.each(["sqlite", "postgres"] as const)("review history import and export
     form.set("file", new Blob([`card_id,review_time,review_rating\nflashcard:${id},${at(0).getTime()},3\n`], { type: "text/csv" }), "reviews.csv");
     const response = await importReviewResponse(t.db, carol, new Request("http://localhost/api/review/import", { method: "POST", body: form }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ imported: 1, duplicates: 0, items: 1 });
+    expect(await response.json()).toEqual({ imported: 1, duplicates: 0, items: 1, skipped: [] });
   });
 
   it("rejects a bad file with 400, naming each bad line, and writes nothing", async () => {
@@ -109,6 +109,34 @@ describe.each(["sqlite", "postgres"] as const)("review history import and export
     const empty = await importReviewResponse(t.db, dave, csvRequest(""));
     expect(empty.status).toBe(400);
     expect(await t.db.srsReviewLog.count({ where: { userId: dave } })).toBe(0);
+  });
+
+  it("refuses review times in the future (beyond a few minutes of clock skew), each with its line", async () => {
+    const erin = await newUser(t.db, "erin");
+    const [a, b] = [...reviewCatalog().flashcards.keys()];
+    const now = at(30);
+    const file = (rows: string[]) => ["card_id,review_time,review_rating,review_state,review_duration", ...rows].join("\n");
+    const future = file([
+      `flashcard:${a},${at(29).getTime()},3,0,1000`,
+      `flashcard:${a},${now.getTime() + FUTURE_REVIEW_SKEW_MS + 1},3,2,1000`,
+      `flashcard:${b},${Date.parse("2100-01-01T00:00:00Z")},3,0,1000`,
+    ]);
+    const refused = await importReviewCsv(t.db, erin, future, { now });
+    expect(refused).toEqual({
+      ok: false,
+      issues: [
+        expect.objectContaining({ line: 3, column: "review_time", code: "futureTime", message: expect.stringMatching(/is in the future/) }),
+        expect.objectContaining({ line: 4, column: "review_time", code: "futureTime", message: expect.stringMatching(/2100-01-01T00:00:00.000Z\) is in the future/) }),
+      ],
+    });
+    expect(await t.db.srsReviewLog.count({ where: { userId: erin } })).toBe(0);
+    // Through the API (the server's clock): the tester's file, a review on 1 Jan 2100, is a 400 naming line 2.
+    const response = await importReviewResponse(t.db, erin, csvRequest(file([`flashcard:${b},${Date.parse("2100-01-01T00:00:00Z")},3,1,1000`])));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/^line 2: .*in the future/);
+    // A device clock a little fast is fine: a review up to FUTURE_REVIEW_SKEW_MS ahead is imported.
+    const skewed = await importReviewCsv(t.db, erin, file([`flashcard:${a},${now.getTime() + FUTURE_REVIEW_SKEW_MS},3,0,1000`]), { now });
+    expect(skewed).toMatchObject({ ok: true, imported: 1 });
   });
 
   it("exports every flashcard as an Anki TSV with both languages and topic tags", () => {

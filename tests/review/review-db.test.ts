@@ -114,8 +114,8 @@ describe.each(flavors)("review on %s", (flavor) => {
     expect(undoneA?.item.itemId).toBe(a);
     const cardA = await t.db.srsCard.findFirstOrThrow({ where: { userId, itemId: a! } });
     expect(cardA).toMatchObject({ state: before.state, reps: before.reps, stability: before.stability, difficulty: before.difficulty });
-    // ts-fsrs's rollback makes the restored card due at the undone review's time, so it is shown again at once.
-    expect(cardA.due.toISOString()).toBe(days(1).toISOString());
+    // The card is due when it was due before the undone review (the session shows it again first anyway).
+    expect(cardA.due.toISOString()).toBe(before.due.toISOString());
     expect(cardA.lastReview?.toISOString()).toBe(T0.toISOString());
 
     const logs = await t.db.srsReviewLog.findMany({ where: { userId }, orderBy: { review: "asc" } });

@@ -92,7 +92,8 @@ describe("undo", () => {
       state: before.state, stability: before.stability, difficulty: before.difficulty, reps: before.reps, lapses: before.lapses,
       learningSteps: before.learningSteps, scheduledDays: before.scheduledDays, lastReview: before.lastReview,
     });
-    // ts-fsrs's rollback makes the card due at the undone review's time: the learner answers it again now.
+    // Due when it was due before the review (already due at t1, so the learner answers it again now).
+    expect(undone.card.due).toEqual(before.due);
     expect(undone.card.due.getTime()).toBeLessThanOrEqual(t1.getTime());
     // The same answer again reproduces the undone outcome exactly.
     expect(review(undone.card, Rating.Again, t1, settings).card).toEqual(after);

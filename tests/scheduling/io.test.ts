@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCard, review, undoReview, type SrsReviewLogEntry } from "../../lib/scheduling/core/core";
 import { parseSchedulerSettings, Rating, type ReviewRating } from "../../lib/scheduling/core/schema";
 import { flashcardsToAnkiTsv, parseReviewLogCsv, replayImportedReviews, reviewLogsToCsv } from "../../lib/scheduling/io/core";
+import { csvIssueCodes, csvIssueText, csvLineLabel } from "../../lib/scheduling/io/messages";
 
 const settings = parseSchedulerSettings({ timezone: "UTC" });
 const DAY = 86_400_000;
@@ -97,8 +98,34 @@ describe("review-log CSV", () => {
         'unknown column "rating" (known: card_id, review_time, review_rating, review_state, review_duration)',
       ]);
     }
-    expect(parseReviewLogCsv("")).toEqual({ ok: false, issues: [{ line: 1, message: "the file is empty; expected a header line card_id,review_time,review_rating,review_state,review_duration" }] });
-    expect(parseReviewLogCsv(`card_id,review_time,review_rating\n"a,${t0},3\n`)).toEqual({ ok: false, issues: [{ line: 2, message: "a quoted cell is never closed" }] });
+    expect(parseReviewLogCsv("")).toEqual({
+      ok: false,
+      issues: [{ line: 1, code: "emptyFile", params: { columns: "card_id,review_time,review_rating,review_state,review_duration" }, message: "the file is empty; expected a header line card_id,review_time,review_rating,review_state,review_duration" }],
+    });
+    expect(parseReviewLogCsv(`card_id,review_time,review_rating\n"a,${t0},3\n`)).toEqual({ ok: false, issues: [{ line: 2, code: "unclosedQuote", params: {}, message: "a quoted cell is never closed" }] });
+  });
+
+  it("words every problem in Chinese for a zh page, each unlike its English text, and labels the line", () => {
+    const zhIssues = (csv: string) => {
+      const result = parseReviewLogCsv(csv);
+      return result.ok ? [] : result.issues.map((issue) => `${csvLineLabel(issue.line, "zh")}：${csvIssueText(issue, "zh")}`);
+    };
+    expect(zhIssues(`card_id,review_time,review_rating\n"a,${t0},3\n`)).toEqual(["第 2 行：有一个带引号的单元格没有闭合"]);
+    expect(zhIssues("card,review_time\n")[0]).toBe('第 1 行：缺少列 "card_id"（表头必须包含 card_id, review_time, review_rating）');
+    expect(zhIssues(`card_id,review_time,review_rating,review_duration\n,x,9,-1\nc,${t0},3,0\nc,${t0},1,0\n`)).toEqual([
+      "第 2 行：card_id 是空的",
+      "第 2 行：review_time 必须是整数（1970 年以来的毫秒数）",
+      "第 2 行：review_rating 必须是 1（重来）、2（困难）、3（良好）或 4（简单）",
+      "第 2 行：review_duration 不能为负数",
+      expect.stringMatching(/^第 4 行：c 在 .* 有两条不同的复习：第 3 行评为 3（良好），这一行评为 1（重来）；请保留正确的一条$/),
+    ]);
+    expect(csvLineLabel(4, "en")).toBe("line 4");
+    const params = { columns: "a", column: "c", required: "r", known: "k", expected: 2, found: 1, max: 1, earlier: 1, cardId: "x", when: "t", earlierRating: 1, rating: 2, line: 3, item: "flashcard:x", stored: 3, now: "t", megabytes: 5, rows: 9 };
+    for (const code of csvIssueCodes) {
+      const zh = csvIssueText({ code, params, message: "" }, "zh");
+      expect(zh, code).not.toBe(csvIssueText({ code, params, message: "" }, "en"));
+      expect(zh, code).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it("exports nothing for a review that was undone", () => {

@@ -83,7 +83,7 @@ describe("fitPersonalParameters", () => {
     expect(result.parameters).toEqual(result.fitted);
     expect(result.candidate!.logLoss).toBeLessThan(result.current!.logLoss);
     expect(result.heldOutReviews).toBeGreaterThanOrEqual(30);
-    expect(result.reason).toMatch(/lower held-out log loss/);
+    expect(result.reason).toEqual({ code: "better", heldOut: result.heldOutReviews, currentLogLoss: result.current!.logLoss, candidateLogLoss: result.candidate!.logLoss });
   });
 
   it("keeps the current parameters when a fit cannot beat them on the later reviews", async () => {
@@ -94,15 +94,15 @@ describe("fitPersonalParameters", () => {
     // Re-fitting the same data reproduces (at best) the same parameters: never strictly better, so not taken.
     expect(second.accepted).toBe(false);
     expect(second.parameters).toEqual(bestSoFar);
-    expect(second.reason).toMatch(/do not beat the current ones/);
+    expect(second.reason).toMatchObject({ code: "notBetter" });
   });
 
   it("keeps the current parameters, and says why, when there is too little history", async () => {
     const settings = parseSchedulerSettings({});
     const result = await fitPersonalParameters(forgetfulLearner(settings, 4, 10), settings);
     expect(result).toMatchObject({ accepted: false, fitted: null, parameters: [...default_w] });
-    expect(result.reason).toMatch(/held-out reviews|not enough reviews/);
-    expect((await fitPersonalParameters([], settings)).reason).toBe("not enough reviews across days to fit or judge parameters");
+    expect(["fewHeldOut", "fewCrossDayReviews"]).toContain(result.reason.code);
+    expect((await fitPersonalParameters([], settings)).reason).toEqual({ code: "fewCrossDayReviews" });
   });
 
   it("ignores undone reviews", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { topicsInPrerequisiteOrder } from "../../exercises/topics";
 import { createCard, review, type SrsCardState, type SrsReviewLogEntry } from "../../lib/scheduling/core/core";
 import { parseSchedulerSettings, Rating, type ReviewRating } from "../../lib/scheduling/core/schema";
-import { buildQueue, countNewStartedOn } from "../../lib/scheduling/queue/core";
+import { buildQueue, countNewStartedOn, queueCounts } from "../../lib/scheduling/queue/core";
 import type { TopicItem } from "../../lib/scheduling/weakness/core";
 
 const settings = parseSchedulerSettings({ timezone: "Asia/Shanghai" });
@@ -95,5 +95,23 @@ describe("buildQueue", () => {
     const now = new Date(due.card.due.getTime() + DAY);
     const q = buildQueue({ items, cards: [due.card], logs: due.logs, now, settings, options: { dailyNewLimit: 10, focusTopic: "softmax" } });
     expect(q.entries.map((e) => e.itemId)).toEqual(["softmax-1", "softmax-nn"]);
+  });
+});
+
+// Issue 13, item 5: the review header said "0 learning" right after a card was rated Again. The card is back in
+// a minute: it is in learning, and the session shows it once nothing else is left.
+describe("learning / due / new counts", () => {
+  it("counts a card just rated Again as learning, queued after what is due now", () => {
+    const now = t0 + 20 * DAY;
+    const again = review(createCard("u1", byId("lr-1"), new Date(now)), Rating.Again, new Date(now), settings);
+    const due = study("gd-1", [Rating.Good]).card;
+    const input = { items, cards: [again.card, due], logs: [again.log], now: new Date(now + 1_000), settings };
+    const q = buildQueue({ ...input, options: { dailyNewLimit: 2, learnAheadMs: 20 * 60_000 } });
+    expect(queueCounts(q.entries)).toEqual({ learning: 1, review: 1, new: 1 });
+    expect(q.entries.map((e) => [e.itemId, e.kind])).toEqual([["gd-1", "review"], ["lr-2", "new"], ["lr-1", "learning"]]);
+    // Once its step is due it comes first; beyond the learn-ahead limit it is not counted (it is not back today).
+    const stepDue = buildQueue({ ...input, now: new Date(now + 61_000), options: { dailyNewLimit: 2, learnAheadMs: 20 * 60_000 } });
+    expect(stepDue.entries[0]).toMatchObject({ itemId: "lr-1", kind: "learning" });
+    expect(queueCounts(buildQueue({ ...input, options: { dailyNewLimit: 2 } }).entries)).toEqual({ learning: 0, review: 1, new: 1 });
   });
 });

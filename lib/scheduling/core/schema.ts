@@ -1,8 +1,11 @@
 import { z } from "zod";
-import { default_w, migrateParameters } from "ts-fsrs";
+import { clipParameters, default_w, migrateParameters } from "ts-fsrs";
 
-/** What a scheduled item is: a flashcard or a graded exercise (column `itemType`). */
-export const itemTypeSchema = z.enum(["flashcard", "exercise"]);
+/**
+ * What a scheduled item is (column `itemType`): a flashcard, a graded exercise, or a misconception the grader
+ * named in one of the learner's submissions (itemId "<exercise slug>/<misconception id>"; lib/review/misconceptions.ts).
+ */
+export const itemTypeSchema = z.enum(["flashcard", "exercise", "misconception"]);
 export type ItemType = z.infer<typeof itemTypeSchema>;
 
 /** Where a review came from (column `source` of SrsReviewLog). */
@@ -36,12 +39,25 @@ const stepSchema = z.string().regex(/^\d+(\.\d+)?[mhd]$/, { message: "a step is 
 
 /**
  * FSRS weights: 21 numbers (FSRS-6). 17 (FSRS-4.5) and 19 (FSRS-5) are accepted too and migrated by ts-fsrs,
- * so parameters fitted by an older optimizer still load.
+ * so parameters fitted by an older optimizer still load. Every weight is clamped to the range ts-fsrs's
+ * scheduler clamps it to (CLAMP_PARAMETERS: w0 ≥ 0.001, w20 ≤ 0.8, …): the scheduler used to clamp a stored
+ * w20 = 2 to 0.8 while retrievability (statistics, the queue, mastery) computed with 2. Parsed here once, every
+ * consumer sees the weights the scheduler uses. Non-finite numbers and other lengths are refused.
  */
 export const fsrsParametersSchema = z
   .array(z.number().finite())
   .refine((w) => w.length === 17 || w.length === 19 || w.length === 21, { message: "FSRS parameters are 17, 19 or 21 numbers" })
-  .transform((w) => (w.length === 21 ? w : migrateParameters(w)));
+  .transform((w) => migrateParameters(w));
+
+/**
+ * The weights ts-fsrs schedules with for `parameters` under these relearning steps: each clamped to its range,
+ * and with several relearning steps w17 and w18 to a lower ceiling (ts-fsrs's clipParameters, which its
+ * scheduler applies to whatever it is given). Settings and accepted fits hold these, so nothing computes with
+ * a weight the scheduler does not use.
+ */
+export function schedulerWeights(parameters: readonly number[], relearningSteps: readonly string[]): number[] {
+  return clipParameters(migrateParameters([...parameters]), relearningSteps.length, true);
+}
 
 /**
  * The options the scheduler needs. `desiredRetention`, `parameters` and `timezone` are the learner's SrsSettings
@@ -59,7 +75,8 @@ export const schedulerSettingsSchema = z.object({
   enableFuzz: z.boolean().default(false),
   learningSteps: z.array(stepSchema).default(["1m", "10m"]),
   relearningSteps: z.array(stepSchema).default(["10m"]),
-});
+})
+  .transform((settings) => ({ ...settings, parameters: schedulerWeights(settings.parameters, settings.relearningSteps) }));
 export type SchedulerSettingsInput = z.input<typeof schedulerSettingsSchema>;
 export type SchedulerSettings = z.output<typeof schedulerSettingsSchema>;
 

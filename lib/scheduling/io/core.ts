@@ -6,8 +6,9 @@
  *   fsrs-optimizer, fsrs-rs and @open-spaced-repetition/binding's `convertCsvToFsrsItems`.
  * - Flashcards → a TSV Anki imports (File → Import) as Basic notes: front, back, tags.
  */
-import { itemKey, review, createCard, type ItemRef, type SrsCardState, type SrsReviewLogEntry } from "../core/core";
-import type { CardStateValue, ReviewRating, SchedulerSettings } from "../core/schema";
+import { itemKey, replayReviews, type ItemRef, type SrsCardState, type SrsReviewLogEntry } from "../core/core";
+import { CardState, REVIEW_DURATION_MAX_MS, type CardStateValue, type ReviewRating, type SchedulerSettings } from "../core/schema";
+import { cellCodes, csvIssue, type CsvIssueParams } from "./messages";
 import { ankiCardSchema, requiredReviewCsvColumns, reviewCsvColumns, reviewCsvRowSchema, type AnkiCardInput } from "./schema";
 
 /** A review log row with the database's card id when there is one (else the item key is the card id). */
@@ -42,15 +43,25 @@ export interface CsvIssue {
   line: number;
   /** The column the problem is in, when it is about one cell. */
   column?: string;
+  /** What the problem is (a key of ./messages.ts) and its values, for a text in the learner's language. */
+  code?: string;
+  params?: CsvIssueParams;
+  /** The problem in English. */
   message: string;
 }
 
-export type CsvParseResult = { ok: true; rows: ReviewCsvRow[] } | { ok: false; issues: CsvIssue[] };
+/**
+ * A valid file's rows, and the rows left out: a row that repeats an earlier one cell for cell (the same review
+ * exported twice) is imported once, and named here with its line.
+ */
+export type CsvParseResult = { ok: true; rows: ReviewCsvRow[]; skipped: CsvIssue[] } | { ok: false; issues: CsvIssue[] };
 
 /**
  * Parse and validate a review-log CSV. Columns may come in any order; `review_state` and `review_duration`
  * are optional. Every problem is reported with its line (and column), not just the first, so a learner can fix
- * a file in one go; nothing is returned unless the whole file is valid.
+ * a file in one go; nothing is returned unless the whole file is valid. One card has at most one review per
+ * millisecond: an exact repeat of a row is skipped (and listed in `skipped`), two different rows for the same
+ * card and millisecond (ratings 3 and 1, say) are a problem naming both lines, since either could be the truth.
  */
 export function parseReviewLogCsv(text: string): CsvParseResult {
   const steps = reviewCsvSteps(text);
@@ -78,15 +89,15 @@ function* reviewCsvSteps(text: string): Generator<void, CsvParseResult, void> {
   const records = splitCsv(text.replace(/^\uFEFF/, ""));
   if ("issue" in records) return { ok: false, issues: [records.issue] };
   const [header, ...data] = records.rows;
-  if (!header) return { ok: false, issues: [{ line: 1, message: "the file is empty; expected a header line " + reviewCsvColumns.join(",") }] };
+  if (!header) return { ok: false, issues: [csvIssue(1, "emptyFile", { columns: reviewCsvColumns.join(",") })] };
   const names = header.cells.map((c) => c.trim().toLowerCase());
   const issues: CsvIssue[] = [];
   for (const required of requiredReviewCsvColumns) {
-    if (!names.includes(required)) issues.push({ line: header.line, column: required, message: `missing column "${required}" (header must contain ${requiredReviewCsvColumns.join(", ")})` });
+    if (!names.includes(required)) issues.push(csvIssue(header.line, "missingColumn", { column: required, required: requiredReviewCsvColumns.join(", ") }, required));
   }
   names.forEach((n, i) => {
-    if (!(reviewCsvColumns as readonly string[]).includes(n)) issues.push({ line: header.line, message: `unknown column "${header.cells[i]}" (known: ${reviewCsvColumns.join(", ")})` });
-    if (names.indexOf(n) !== i) issues.push({ line: header.line, column: n, message: `column "${n}" appears twice` });
+    if (!(reviewCsvColumns as readonly string[]).includes(n)) issues.push(csvIssue(header.line, "unknownColumn", { column: header.cells[i] ?? n, known: reviewCsvColumns.join(", ") }));
+    if (names.indexOf(n) !== i) issues.push(csvIssue(header.line, "duplicateColumn", { column: n }, n));
   });
   if (issues.length > 0) return { ok: false, issues };
 
@@ -95,18 +106,62 @@ function* reviewCsvSteps(text: string): Generator<void, CsvParseResult, void> {
     yield;
     if (record.cells.length === 1 && record.cells[0]!.trim() === "") continue;
     if (record.cells.length !== names.length) {
-      issues.push({ line: record.line, message: `expected ${names.length} cells, found ${record.cells.length}` });
+      issues.push(csvIssue(record.line, "cellCount", { expected: names.length, found: record.cells.length }));
       continue;
     }
     const parsed = reviewCsvRowSchema.safeParse(Object.fromEntries(names.map((n, i) => [n, record.cells[i]!])));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ line: record.line, column: String(issue.path[0] ?? ""), message: `${String(issue.path[0] ?? "row")}: ${issue.message}` });
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0] ?? "");
+        if ((cellCodes as readonly string[]).includes(issue.message)) issues.push(csvIssue(record.line, issue.message, { column, max: REVIEW_DURATION_MAX_MS }, column));
+        else issues.push({ line: record.line, column, message: `${column || "row"}: ${issue.message}` });
+      }
       continue;
     }
     const r = parsed.data;
     rows.push({ line: record.line, cardId: r.card_id, reviewTime: new Date(r.review_time), rating: r.review_rating, state: r.review_state ?? null, durationMs: r.review_duration ?? null });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, rows };
+  const distinct = withoutRepeats(rows);
+  issues.push(...distinct.conflicts);
+  return issues.length > 0 ? { ok: false, issues: issues.sort((a, b) => a.line - b.line) } : { ok: true, rows: distinct.rows, skipped: distinct.skipped };
+}
+
+/** Rows with at most one per card and millisecond: exact repeats skipped, different rows for one instant refused. */
+function withoutRepeats(rows: readonly ReviewCsvRow[]): { rows: ReviewCsvRow[]; skipped: CsvIssue[]; conflicts: CsvIssue[] } {
+  const first = new Map<string, ReviewCsvRow>();
+  const kept: ReviewCsvRow[] = [];
+  const skipped: CsvIssue[] = [];
+  const conflicts: CsvIssue[] = [];
+  for (const row of rows) {
+    const key = `${row.cardId}\u0000${row.reviewTime.getTime()}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, row);
+      kept.push(row);
+      continue;
+    }
+    const when = `${row.reviewTime.getTime()} (${row.reviewTime.toISOString()})`;
+    if (earlier.rating === row.rating && earlier.state === row.state && earlier.durationMs === row.durationMs) {
+      skipped.push(csvIssue(row.line, "repeat", { earlier: earlier.line, cardId: row.cardId, when }));
+      continue;
+    }
+    conflicts.push(
+      earlier.rating !== row.rating
+        ? csvIssue(row.line, "conflictRating", { cardId: row.cardId, when, earlier: earlier.line, earlierRating: earlier.rating, rating: row.rating }, "review_time")
+        : csvIssue(row.line, "conflictField", { cardId: row.cardId, when, earlier: earlier.line, line: row.line, column: earlier.state !== row.state ? "review_state" : "review_duration" }, "review_time"),
+    );
+  }
+  return { rows: kept, skipped, conflicts };
+}
+
+/**
+ * Which reviews of one card, in time order, start it over: a review whose `state` (the CSV's review_state, the
+ * state before the review) is New although an earlier review exists that was not New itself. That is how the
+ * FSRS optimizer reads a reset (Anki's "Forget"); a run of New rows is one start, since some tools log each
+ * learning step of a new card as New. `state` null (not recorded) counts as not New.
+ */
+export function resetsIn(history: readonly { state: CardStateValue | null }[]): boolean[] {
+  return history.map((entry, i) => i > 0 && entry.state === CardState.New && history[i - 1]!.state !== CardState.New);
 }
 
 /** RFC 4180 records with the line each starts on (quoted cells may hold commas, quotes and newlines). */
@@ -145,7 +200,7 @@ function splitCsv(text: string): { rows: { line: number; cells: string[] }[] } |
       rowLine = line;
     } else cell += ch;
   }
-  if (quoted) return { issue: { line: quoteLine, message: "a quoted cell is never closed" } };
+  if (quoted) return { issue: csvIssue(quoteLine, "unclosedQuote") };
   if (cell !== "" || cells.length > 0) {
     cells.push(cell);
     rows.push({ line: rowLine, cells });
@@ -155,8 +210,9 @@ function splitCsv(text: string): { rows: { line: number; cells: string[] }[] } |
 
 /**
  * Rebuild cards and review logs from imported rows by replaying them through the scheduler (so the memory
- * state is FSRS's, whatever the other tool had). `itemFor` maps a CSV card id to the Lacuna item it is
- * about; rows whose card id it does not know are returned as `unknownCardIds`.
+ * state is FSRS's, whatever the other tool had), resets honoured (`resetsIn`). `itemFor` maps a CSV card id to
+ * the Lacuna item it is about; rows whose card id it does not know are returned as `unknownCardIds`. The rows
+ * are those of `parseReviewLogCsv`, so no card has two at one millisecond.
  */
 export function replayImportedReviews(
   rows: readonly ReviewCsvRow[],
@@ -176,13 +232,15 @@ export function replayImportedReviews(
       continue;
     }
     list.sort((a, b) => a.reviewTime.getTime() - b.reviewTime.getTime());
-    let card = createCard(userId, item, list[0]!.reviewTime);
-    for (const row of list) {
-      const result = review(card, row.rating, row.reviewTime, settings, { source: "import", durationMs: row.durationMs });
-      card = result.card;
-      logs.push(result.log);
-    }
-    cards.push(card);
+    const resets = resetsIn(list);
+    const replayed = replayReviews(
+      userId,
+      item,
+      list.map((row, i) => ({ rating: row.rating, review: row.reviewTime, meta: { source: "import" as const, durationMs: row.durationMs }, reset: resets[i]! })),
+      settings,
+    );
+    cards.push(replayed.card);
+    logs.push(...replayed.logs.map((l) => l.log));
   }
   return { cards, logs, unknownCardIds };
 }

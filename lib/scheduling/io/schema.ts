@@ -5,11 +5,12 @@ import { cardStateSchema, REVIEW_DURATION_MAX_MS, reviewRatingSchema } from "../
 export const reviewCsvColumns = ["card_id", "review_time", "review_rating", "review_state", "review_duration"] as const;
 export const requiredReviewCsvColumns = ["card_id", "review_time", "review_rating"] as const;
 
-const integerText = (what: string) =>
+// Each cell message is a code of ./messages.ts (cellCodes), which writes it in the learner's language.
+const integerText = () =>
   z
     .string()
     .trim()
-    .regex(/^-?\d+$/, { message: `${what} must be an integer` })
+    .regex(/^-?\d+$/, { message: "notInteger" })
     .transform(Number);
 
 /** An optional column's cell: absent or empty means "not recorded" (null). */
@@ -19,24 +20,24 @@ function optionalCell<T extends z.ZodType>(schema: T) {
 
 /** One data row of the CSV, from its text cells. */
 export const reviewCsvRowSchema = z.object({
-  card_id: z.string().trim().min(1, { message: "card_id is empty" }),
-  review_time: integerText("review_time (milliseconds since 1970)").pipe(
-    z.number().min(946_684_800_000, { message: "review_time must be milliseconds since 1970 after 2000-01-01 (seconds given?)" }).max(4_102_444_800_000, { message: "review_time is after 2100" }),
+  card_id: z.string().trim().min(1, { message: "cardIdEmpty" }),
+  review_time: integerText().pipe(
+    z.number().min(946_684_800_000, { message: "timeBefore2000" }).max(4_102_444_800_000, { message: "timeAfter2100" }),
   ),
-  review_rating: integerText("review_rating").pipe(
-    z.number().refine((v) => v >= 1 && v <= 4, { message: "review_rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }).transform((v) => reviewRatingSchema.parse(v)),
+  review_rating: integerText().pipe(
+    z.number().refine((v) => v >= 1 && v <= 4, { message: "ratingRange" }).transform((v) => reviewRatingSchema.parse(v)),
   ),
   review_state: optionalCell(
-    integerText("review_state").pipe(
-      z.number().refine((v) => v >= 0 && v <= 3, { message: "review_state must be 0 (New), 1 (Learning), 2 (Review) or 3 (Relearning)" }).transform((v) => cardStateSchema.parse(v)),
+    integerText().pipe(
+      z.number().refine((v) => v >= 0 && v <= 3, { message: "stateRange" }).transform((v) => cardStateSchema.parse(v)),
     ),
   ),
   review_duration: optionalCell(
-    integerText("review_duration (milliseconds)").pipe(
+    integerText().pipe(
       z
         .number()
-        .min(0, { message: "review_duration must not be negative" })
-        .max(REVIEW_DURATION_MAX_MS, { message: `review_duration must be at most ${REVIEW_DURATION_MAX_MS} (one day in milliseconds)` }),
+        .min(0, { message: "durationNegative" })
+        .max(REVIEW_DURATION_MAX_MS, { message: "durationTooLong" }),
     ),
   ),
 });

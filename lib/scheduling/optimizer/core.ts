@@ -15,9 +15,9 @@
  */
 import { FSRSAlgorithm, type Grade } from "ts-fsrs";
 import { itemKey, localDayNumber, type SrsReviewLogEntry } from "../core/core";
-import type { ReviewRating, SchedulerSettings } from "../core/schema";
+import { schedulerWeights, type ReviewRating, type SchedulerSettings } from "../core/schema";
 import { auc, logLoss, rmseBins } from "./metrics";
-import { fitOptionsSchema, type FitOptionsInput } from "./schema";
+import { fitOptionsSchema, type FitOptionsInput, type FitReason } from "./schema";
 
 /** One review as the optimizer sees it. */
 export interface FsrsReviewStep {
@@ -34,7 +34,10 @@ export interface FsrsItemData {
   reviews: FsrsReviewStep[];
 }
 
-/** Per card, the kept reviews in time order with their day deltas. */
+/**
+ * Per card, the kept reviews in time order with their day deltas; a card that was reset has one history per
+ * start ("<item key>", then "<item key>#1", …).
+ */
 export function cardHistories(logs: readonly SrsReviewLogEntry[], settings: Pick<SchedulerSettings, "timezone" | "dayStartsAtHour">): Map<string, { at: Date; step: FsrsReviewStep }[]> {
   const byCard = new Map<string, SrsReviewLogEntry[]>();
   for (const log of logs) {
@@ -46,17 +49,23 @@ export function cardHistories(logs: readonly SrsReviewLogEntry[], settings: Pick
   }
   const histories = new Map<string, { at: Date; step: FsrsReviewStep }[]>();
   for (const [key, list] of byCard) {
-    list.sort((a, b) => a.review.getTime() - b.review.getTime());
+    list.sort((a, b) => a.review.getTime() - b.review.getTime() || (a.reps ?? 0) - (b.reps ?? 0));
     let previousDay: number | null = null;
-    histories.set(
-      key,
-      list.map((log) => {
-        const day = localDayNumber(log.review, settings.timezone, settings.dayStartsAtHour);
-        const deltaT = previousDay === null ? 0 : day - previousDay;
-        previousDay = day;
-        return { at: log.review, step: { rating: log.rating, deltaT } };
-      }),
-    );
+    let history: { at: Date; step: FsrsReviewStep }[] = [];
+    let resets = 0;
+    for (const log of list) {
+      // A reset starts the card over: what follows is a new card's history (the optimizer's own reading).
+      if (log.reset && history.length > 0) {
+        histories.set(resets === 0 ? key : `${key}#${resets}`, history);
+        resets += 1;
+        history = [];
+        previousDay = null;
+      }
+      const day = localDayNumber(log.review, settings.timezone, settings.dayStartsAtHour);
+      history.push({ at: log.review, step: { rating: log.rating, deltaT: previousDay === null ? 0 : day - previousDay } });
+      previousDay = day;
+    }
+    histories.set(resets === 0 ? key : `${key}#${resets}`, history);
   }
   return histories;
 }
@@ -179,8 +188,8 @@ export interface FitResult {
   trainItems: number;
   heldOutReviews: number;
   splitAt: Date | null;
-  /** Why the result is what it is, in a sentence for the settings page and logs. */
-  reason: string;
+  /** Why the result is what it is, as data (lib/review/fit.ts `fitReasonText` says it in zh or en). */
+  reason: FitReason;
 }
 
 /**
@@ -191,17 +200,18 @@ export interface FitResult {
 export async function fitPersonalParameters(logs: readonly SrsReviewLogEntry[], settings: SchedulerSettings, options: FitOptionsInput = {}): Promise<FitResult> {
   const o = fitOptionsSchema.parse(options);
   const current = [...settings.parameters];
-  const keep = (reason: string, extra: Partial<FitResult> = {}): FitResult => ({
+  const keep = (reason: FitReason, extra: Partial<FitResult> = {}): FitResult => ({
     accepted: false, parameters: current, fitted: null, current: null, candidate: null, trainItems: 0, heldOutReviews: 0, splitAt: null, reason, ...extra,
   });
   const split = splitByTime(toFsrsItems(logs, settings), o.holdoutFraction);
-  if (!split) return keep("not enough reviews across days to fit or judge parameters");
+  if (!split) return keep({ code: "fewCrossDayReviews" });
   const sizes = { trainItems: split.train.length, heldOutReviews: split.test.length, splitAt: split.splitAt };
-  if (split.test.length < o.minHeldOutReviews) return keep(`only ${split.test.length} held-out reviews (need ${o.minHeldOutReviews}) to judge a fit`, sizes);
-  if (split.train.length < o.minTrainingItems) return keep(`only ${split.train.length} training reviews (need ${o.minTrainingItems})`, sizes);
+  if (split.test.length < o.minHeldOutReviews) return keep({ code: "fewHeldOut", heldOut: split.test.length, needed: o.minHeldOutReviews }, sizes);
+  if (split.train.length < o.minTrainingItems) return keep({ code: "fewTraining", training: split.train.length, needed: o.minTrainingItems }, sizes);
   const loaded = await loadOptimizerBinding();
-  if ("error" in loaded) return keep(`the FSRS optimizer binding cannot load here (${loaded.error}); keeping the current parameters`, sizes);
-  const fitted = await computeFsrsParameters(split.train, settings);
+  if ("error" in loaded) return keep({ code: "optimizerUnavailable", error: loaded.error }, sizes);
+  // Judged and returned as the scheduler would use them (clamped to FSRS's ranges).
+  const fitted = schedulerWeights(await computeFsrsParameters(split.train, settings), settings.relearningSteps);
   const currentEval = evaluateParameters(split.test, current);
   const candidateEval = evaluateParameters(split.test, fitted);
   const accepted = candidateEval.logLoss < currentEval.logLoss;
@@ -212,8 +222,6 @@ export async function fitPersonalParameters(logs: readonly SrsReviewLogEntry[], 
     current: currentEval,
     candidate: candidateEval,
     ...sizes,
-    reason: accepted
-      ? `fitted parameters lower held-out log loss ${currentEval.logLoss.toFixed(4)} → ${candidateEval.logLoss.toFixed(4)} on ${split.test.length} later reviews`
-      : `fitted parameters do not beat the current ones on ${split.test.length} later reviews (log loss ${candidateEval.logLoss.toFixed(4)} vs ${currentEval.logLoss.toFixed(4)})`,
+    reason: { code: accepted ? "better" : "notBetter", heldOut: split.test.length, currentLogLoss: currentEval.logLoss, candidateLogLoss: candidateEval.logLoss },
   };
 }

@@ -11,7 +11,11 @@
  *    latest of them, so it never precedes one of its prerequisites. Ties keep the caller's item order (e.g. an
  *    exercise's order inside its topic).
  *
- * With `focusTopic`, all three parts keep only that topic's items.
+ * 4. (Re)learning cards whose step comes due within `learnAheadMs` (Anki's learn-ahead limit), earliest first:
+ *    what is left of the session once everything due has been seen.
+ *
+ * With `focusTopic`, all parts keep only that topic's items. `queueCounts` counts the entries by kind: the
+ * learning / due / new figures every page shows.
  */
 import { topicsInPrerequisiteOrder } from "../../../exercises/topics";
 import { CardState, itemKey, localDay, retrievability, type SrsCardState, type SrsReviewLogEntry } from "../core/core";
@@ -50,6 +54,11 @@ export interface QueueInput {
   options?: QueueOptionsInput;
   /** Topic ids in introduction order; defaults to the topic map's prerequisite order. */
   topicOrder?: readonly string[];
+  /**
+   * Each topic's weakness, as the caller computed it (the app: the weakness model with every signal). Without it,
+   * the history-averaged difficulty of ../weakness/core.ts from `cards` and `logs`.
+   */
+  topicWeakness?: ReadonlyMap<string, number | null>;
 }
 
 export function buildQueue(input: QueueInput): DueQueue {
@@ -57,12 +66,12 @@ export function buildQueue(input: QueueInput): DueQueue {
   const { now, settings } = input;
   const items = options.focusTopic ? input.items.filter((i) => i.topics.includes(options.focusTopic!)) : input.items;
   const cardsByKey = new Map(input.cards.map((c) => [itemKey(c), c]));
-  const weaknessByTopic = new Map(
-    topicWeakness({ items: input.items, cards: input.cards, logs: input.logs, now, settings, options: options.weakness }).map((t) => [t.topicId, t.weakness]),
-  );
+  const weaknessByTopic =
+    input.topicWeakness ?? new Map(topicWeakness({ items: input.items, cards: input.cards, logs: input.logs, now, settings, options: options.weakness }).map((t) => [t.topicId, t.weakness]));
   const today = localDay(now, settings.timezone, settings.dayStartsAtHour);
 
   const learning: QueueEntry[] = [];
+  const learningAhead: QueueEntry[] = [];
   const reviews: QueueEntry[] = [];
   const fresh: { item: TopicItem; order: number; topicId: string | null; index: number }[] = [];
   const topicRank = new Map((input.topicOrder ?? topicsInPrerequisiteOrder().map((t) => t.id)).map((id, i) => [id, i]));
@@ -86,9 +95,9 @@ export function buildQueue(input: QueueInput): DueQueue {
       }
     }
     if (card.state === CardState.Learning || card.state === CardState.Relearning) {
-      if (card.due.getTime() <= now.getTime()) {
-        learning.push({ itemType: item.itemType, itemId: item.itemId, kind: "learning", due: card.due, retrievability: r, topicId, topicWeakness: weakness });
-      }
+      const entry: QueueEntry = { itemType: item.itemType, itemId: item.itemId, kind: "learning", due: card.due, retrievability: r, topicId, topicWeakness: weakness };
+      if (card.due.getTime() <= now.getTime()) learning.push(entry);
+      else if (card.due.getTime() <= now.getTime() + options.learnAheadMs) learningAhead.push(entry);
       return;
     }
     if (localDay(card.due, settings.timezone, settings.dayStartsAtHour) > today) return;
@@ -96,6 +105,7 @@ export function buildQueue(input: QueueInput): DueQueue {
   });
 
   learning.sort((a, b) => a.due!.getTime() - b.due!.getTime());
+  learningAhead.sort((a, b) => a.due!.getTime() - b.due!.getTime());
   reviews.sort((a, b) => (b.topicWeakness ?? 0) - (a.topicWeakness ?? 0) || a.retrievability - b.retrievability || a.due!.getTime() - b.due!.getTime());
   const cappedReviews = options.maxReviews === undefined ? reviews : reviews.slice(0, options.maxReviews);
 
@@ -106,7 +116,23 @@ export function buildQueue(input: QueueInput): DueQueue {
     .slice(0, newRemainingToday)
     .map(({ item, topicId }) => ({ itemType: item.itemType, itemId: item.itemId, kind: "new", due: null, retrievability: 0, topicId, topicWeakness: null }));
 
-  return { entries: [...learning, ...cappedReviews, ...newEntries], newStartedToday, newRemainingToday };
+  return { entries: [...learning, ...cappedReviews, ...newEntries, ...learningAhead], newStartedToday, newRemainingToday };
+}
+
+export interface QueueCounts {
+  /** Items in a (re)learning step due now or within the learn-ahead limit: they come back in this session. */
+  learning: number;
+  /** Graduated items due on or before the learner's local today (overdue included). */
+  review: number;
+  /** New items the daily limit still lets in today. */
+  new: number;
+}
+
+/** The learning / due / new counts of a queue (or of the part of it a page shows, e.g. its flashcards). */
+export function queueCounts(entries: readonly Pick<QueueEntry, "kind">[]): QueueCounts {
+  const counts: QueueCounts = { learning: 0, review: 0, new: 0 };
+  for (const entry of entries) counts[entry.kind] += 1;
+  return counts;
 }
 
 /** Items the learner started (first kept review of a New card) on the given local day. */

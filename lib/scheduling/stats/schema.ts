@@ -9,3 +9,9 @@ export const masteryOptionsSchema = z.object({
   masteredStabilityDays: z.number().min(1).max(36500).default(21),
 });
 export type MasteryOptionsInput = z.input<typeof masteryOptionsSchema>;
+
+export const reviewFiguresOptionsSchema = z.object({
+  /** The recent window in local days, today included (the per-day chart's days). */
+  days: z.number().int().min(1).max(3660).default(30),
+});
+export type ReviewFiguresOptionsInput = z.input<typeof reviewFiguresOptionsSchema>;

@@ -21,8 +21,8 @@
  *   failureSurprise(T)   = (F + β) / (F + E + 2β)               over the whole history: the cross-day reviews of T's
  *                          items (kept, first of their day, after an earlier review), F of them Again, and
  *                          E = Σ (1 − R) the failures FSRS predicted, R = forgetting curve (the settings'
- *                          parameters) at the time since the previous kept review with the stability the card had
- *                          then; β = 10·(1 − r*) pseudo-failures on each side shrink a topic with few reviews to 0.5
+ *                          parameters) at the learner days since the previous kept review with the stability the
+ *                          card had then; β = 10·(1 − r*) pseudo-failures on each side shrink a topic with few reviews to 0.5
  *                          ("as predicted"); > 0.5 = more failures than FSRS predicted
  *   weakness(T)          = (w_d·averageDifficulty + w_f·forgetting + w_l·lapsePressure + w_r·recentFailure
  *                           + w_s·failureSurprise) / Σw ∈ [0, 1]
@@ -181,7 +181,8 @@ interface ItemEvidence {
  * Time-averaged difficulty: a log stores the card's difficulty BEFORE its review, so the difficulty in force
  * between review j and review j + 1 is log j + 1's, and after the last review it is the card's. Surprise: every
  * kept first-of-day review after an earlier one (a cross-day review) expected 1 − R failures, R being FSRS's
- * recall for the stability the card had then and the time since the previous kept review.
+ * recall for the stability the card had then and the learner days elapsed since the previous kept review (the
+ * log's elapsedDays, the count the scheduler used).
  */
 function itemEvidence(card: SrsCardState, logs: readonly SrsReviewLogEntry[], nowMs: number, since: number, parameters: readonly number[]): ItemEvidence {
   const evidence: ItemEvidence = { averageDifficulty: scaledDifficulty(card.difficulty), crossDayReviews: 0, crossDayFailures: 0, predictedFailures: 0, recentReviews: 0, recentFailures: 0 };
@@ -196,7 +197,8 @@ function itemEvidence(card: SrsCardState, logs: readonly SrsReviewLogEntry[], no
     const log = logs[j]!;
     const t = log.review.getTime();
     const next = logs[j + 1];
-    d = d === null ? clampDifficulty(yardstick.init_difficulty(log.rating as number as Grade)) : yardstick.next_difficulty(d, log.rating as number as Grade);
+    // A reset starts the card over: its difficulty too.
+    d = d === null || log.reset ? clampDifficulty(yardstick.init_difficulty(log.rating as number as Grade)) : yardstick.next_difficulty(d, log.rating as number as Grade);
     area += scaledDifficulty(d) * ((next ? next.review.getTime() : nowMs) - t);
     if (!log.firstOfDay || log.state === CardState.New) continue;
     const failed = log.rating === Rating.Again ? 1 : 0;
@@ -206,10 +208,10 @@ function itemEvidence(card: SrsCardState, logs: readonly SrsReviewLogEntry[], no
     }
     const previous = logs[j - 1];
     if (!previous || log.stability <= 0) continue;
-    const elapsedDays = (t - previous.review.getTime()) / DAY_MS;
     evidence.crossDayReviews += 1;
     evidence.crossDayFailures += failed;
-    evidence.predictedFailures += 1 - forgetting_curve(parameters, elapsedDays, log.stability);
+    // The recall the scheduler itself computed at this review: its stability then, and the learner days elapsed.
+    evidence.predictedFailures += 1 - forgetting_curve(parameters, log.elapsedDays, log.stability);
   }
   if (nowMs > firstMs) evidence.averageDifficulty = area / (nowMs - firstMs);
   return evidence;
@@ -247,11 +249,11 @@ function scaledDifficulty(d: number): number {
   return Math.min(1, Math.max(0, (d - 1) / 9));
 }
 
-/** The k weakest studied topics, weakest first (ties: lower predicted recall first, then topic id). */
-export function weakestTopics(report: readonly TopicWeakness[], k: number): TopicWeakness[] {
+/** The k weakest studied topics, weakest first (ties: lower predicted recall first, then topic id); either score's report. */
+export function weakestTopics<T extends { topicId: string; weakness: number | null; predictedRecall?: number | null }>(report: readonly T[], k: number): T[] {
   return report
     .filter((t) => t.weakness !== null)
-    .sort((a, b) => b.weakness! - a.weakness! || a.predictedRecall! - b.predictedRecall! || a.topicId.localeCompare(b.topicId))
+    .sort((a, b) => b.weakness! - a.weakness! || (a.predictedRecall ?? 0) - (b.predictedRecall ?? 0) || a.topicId.localeCompare(b.topicId))
     .slice(0, Math.max(0, k));
 }
 
