@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
-import { formatJoinCode, listManagedCohorts } from "@/lib/cohorts";
+import { formatJoinCode, listManagedCohorts, pendingInvitations } from "@/lib/cohorts";
 import { getDb } from "@/lib/db";
 import { getT } from "@/lib/i18n/server";
+import { ActionButton } from "./[id]/FormBits";
+import { answerInvitationAction } from "./actions";
 import { CreateCohortForm } from "./CreateCohortForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,14 +14,33 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CohortsPage() {
   const user = await requireRole("instructor");
-  const [t, cohorts] = await Promise.all([getT(), listManagedCohorts(getDb(), user)]);
-  const showInstructor = user.role === "admin";
+  const [t, cohorts, invitations] = await Promise.all([getT(), listManagedCohorts(getDb(), user), pendingInvitations(getDb(), user.id)]);
+  const showInstructor = user.role === "admin" || cohorts.some((c) => c.role === "co-instructor");
   return (
     <div className="space-y-8">
       <section className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("cohorts.title")}</h1>
         <p className="text-slate-700">{t("cohorts.intro")}</p>
       </section>
+
+      {invitations.length > 0 && (
+        <section className="space-y-2 rounded-lg border border-sky-200 bg-sky-50 p-4" aria-labelledby="invitations" data-testid="invitations">
+          <h2 id="invitations" className="font-semibold">{t("cohorts.co.invitationsTitle")}</h2>
+          <ul className="space-y-2">
+            {invitations.map((inv) => (
+              <li key={inv.cohortId} className="flex flex-wrap items-center gap-3 text-sm" data-testid="invitation">
+                <span>{t("cohorts.co.invitation", { cohort: inv.cohortName, owner: inv.ownerName })}</span>
+                <ActionButton action={answerInvitationAction} fields={{ cohortId: inv.cohortId, answer: "accept" }} className="btn-primary">
+                  {t("cohorts.co.accept")}
+                </ActionButton>
+                <ActionButton action={answerInvitationAction} fields={{ cohortId: inv.cohortId, answer: "decline" }}>
+                  {t("cohorts.co.decline")}
+                </ActionButton>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="space-y-3" aria-labelledby="cohort-list">
         <h2 id="cohort-list" className="text-lg font-semibold">{t("cohorts.yourCohorts")}</h2>
@@ -46,7 +67,10 @@ export default async function CohortsPage() {
                       </Link>
                     </td>
                     {showInstructor && <td className="px-3 py-2">{cohort.instructorName}</td>}
-                    <td className="px-3 py-2 font-mono">{formatJoinCode(cohort.joinCode)}</td>
+                    <td className="px-3 py-2 font-mono">
+                      {cohort.joinCode ? formatJoinCode(cohort.joinCode) : t("cohorts.none")}
+                      {cohort.role === "co-instructor" && <span className="ml-2 font-sans text-xs text-slate-600">{t("cohorts.co.badge")}</span>}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{cohort.memberCount}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{cohort.assignmentCount}</td>
                   </tr>

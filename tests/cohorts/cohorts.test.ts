@@ -6,25 +6,37 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraderPool, type GradeReport, type GraderPool } from "@/grader";
 import { loadCatalog } from "@/exercises/catalog";
 import { seedDemoUsers } from "@/lib/accounts";
+import { topicIds } from "@/exercises/topics";
 import {
-  addAssignment,
-  assignmentStatus,
+  acceptInvitation,
   cohortProgress,
+  createAssignment,
   createCohort,
   DEMO_COHORT_NAME,
-  endOfDayUtc,
   findManagedCohort,
   formatJoinCode,
   generateJoinCode,
   JOIN_CODE_ALPHABET,
   joinCodeSchema,
   joinCohort,
+  inviteCoInstructor,
+  learnerAssignments,
   learnerCohorts,
   listManagedCohorts,
+  moveMember,
+  pendingInvitations,
   previewJoin,
   removeAssignment,
+  removeCoInstructor,
+  removeExtension,
   removeMember,
+  restoreAssignment,
+  restoreMember,
   seedDemoCohort,
+  setExtension,
+  updateAssignment,
+  updateCohortSettings,
+  updateGrants,
 } from "@/lib/cohorts";
 import type { Db, User } from "@/lib/db";
 import type { SessionUser } from "@/lib/roles";
@@ -34,6 +46,7 @@ const SLUG = "linear-regression-cost";
 const MISCONCEPTION = "missing-one-half";
 const exerciseDir = path.join(process.cwd(), "exercises", "linear-regression", SLUG);
 const slugs = loadCatalog().map((entry) => entry.meta.slug);
+const catalog = { exerciseSlugs: slugs, topicIds };
 
 let t: TestDb;
 let db: Db;
@@ -66,6 +79,18 @@ async function storeSubmission(userId: string, kind: "run" | "submit", report: G
       gradedAt: at,
     },
   });
+}
+
+async function cohortOf(ownerId: string, name: string) {
+  const created = await createCohort(db, ownerId, { name });
+  if (!created.ok) throw new Error("create failed");
+  return created.value;
+}
+
+async function assign(cohort: { id: string; timeZone: string }, values: Record<string, string>, now: Date) {
+  const result = await createAssignment(db, cohort, values, catalog, now);
+  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+  return result.value.id;
 }
 
 beforeAll(async () => {
@@ -165,48 +190,88 @@ describe.each(["sqlite", "postgres"] as const)("on %s", (flavor) => {
       expect(await joinCohort(db, teacher.id, { code })).toEqual({ ok: false, fieldErrors: { code: "cohorts.errors.ownCohort" } });
       expect(await previewJoin(db, learner.id, unknown)).toBeNull();
 
+      // Removing is undone by restoring; a removed learner no longer counts as a member and may join again.
       expect(await removeMember(db, created.value.id, learner.id)).toBe(true);
       expect(await removeMember(db, created.value.id, learner.id)).toBe(false);
+      expect((await previewJoin(db, learner.id, code))?.alreadyMember).toBe(false);
+      expect(await learnerCohorts(db, learner.id)).toEqual([]);
+      expect(await restoreMember(db, created.value.id, learner.id)).toBe(true);
+      expect(await restoreMember(db, created.value.id, learner.id)).toBe(false);
+      expect((await learnerCohorts(db, learner.id)).map((c) => c.name)).toEqual(["Joinable"]);
+      await removeMember(db, created.value.id, learner.id);
+      expect(await joinCohort(db, learner.id, { code })).toEqual({ ok: true, value: { cohortId: created.value.id, name: "Joinable", alreadyMember: false } });
     });
   });
 
   describe("assignments", () => {
-    it("take an exercise from the catalog and an optional calendar day; mistakes are reported per field", async () => {
+    const now = new Date("2026-11-27T12:00:00Z");
+
+    it("take exercises and topics, open and due times in the cohort's zone, a late policy; mistakes are reported per field", async () => {
       const teacher = await user("assign-teacher@test.local", "instructor");
-      const created = await createCohort(db, teacher.id, { name: "Assigned" });
-      if (!created.ok) throw new Error("create failed");
-      const id = created.value.id;
+      const cohort = await cohortOf(teacher.id, "Assigned");
+      const set = await updateCohortSettings(db, cohort.id, { name: "Assigned", timeZone: "Europe/Berlin" });
+      if (!set.ok) throw new Error("settings failed");
+      expect(await updateCohortSettings(db, cohort.id, { name: "Assigned", timeZone: "Mars/Olympus" })).toEqual({ ok: false, fieldErrors: { timeZone: "cohorts.errors.timeZoneInvalid" } });
+      const berlin = set.value;
+      const add = (values: Record<string, string>) => createAssignment(db, berlin, values, catalog, now);
 
-      expect(await addAssignment(db, id, { exerciseSlug: "" }, slugs)).toEqual({ ok: false, fieldErrors: { exerciseSlug: "cohorts.errors.exerciseRequired" } });
-      expect(await addAssignment(db, id, { exerciseSlug: "no-such-exercise" }, slugs)).toEqual({ ok: false, fieldErrors: { exerciseSlug: "cohorts.errors.exerciseUnknown" } });
-      expect(await addAssignment(db, id, { exerciseSlug: SLUG, dueDate: "2026-02-30" }, slugs)).toEqual({ ok: false, fieldErrors: { dueDate: "cohorts.errors.dueInvalid" } });
-      expect(await addAssignment(db, id, { exerciseSlug: SLUG, dueDate: "tomorrow" }, slugs)).toEqual({ ok: false, fieldErrors: { dueDate: "cohorts.errors.dueInvalid" } });
+      expect(await add({})).toEqual({ ok: false, fieldErrors: { exercises: "cohorts.errors.exerciseRequired" } });
+      expect(await add({ exercises: "no-such-exercise" })).toEqual({ ok: false, fieldErrors: { exercises: "cohorts.errors.exerciseUnknown" } });
+      expect(await add({ topics: "no-such-topic" })).toEqual({ ok: false, fieldErrors: { topics: "cohorts.errors.topicUnknown" } });
+      expect(await add({ exercises: SLUG, dueAt: "2026-02-30T23:59" })).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.dueInvalid" } });
+      expect(await add({ exercises: SLUG, dueAt: "tomorrow" })).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.dueInvalid" } });
+      expect(await add({ exercises: SLUG, opensAt: "2026-12-08T00:00", dueAt: "2026-12-07T23:59" })).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.dueBeforeOpen" } });
+      expect(await add({ exercises: SLUG, latePolicy: "per-day", penaltyPercent: "0", dueAt: "2026-12-07T23:59" })).toEqual({ ok: false, fieldErrors: { penaltyPercent: "cohorts.errors.penaltyInvalid" } });
+      expect(await add({ exercises: SLUG, latePolicy: "per-day", penaltyPercent: "10", floorPercent: "120", dueAt: "2026-12-07T23:59" })).toEqual({ ok: false, fieldErrors: { floorPercent: "cohorts.errors.floorInvalid" } });
+      expect(await add({ exercises: SLUG, latePolicy: "weekly", dueAt: "2026-12-07T23:59" })).toEqual({ ok: false, fieldErrors: { latePolicy: "cohorts.errors.latePolicyInvalid" } });
+      expect(await add({ exercises: SLUG, latePolicy: "hard" })).toEqual({ ok: false, fieldErrors: { latePolicy: "cohorts.errors.policyNeedsDue" } });
+      expect(await add({ exercises: SLUG, attemptLimit: "0" })).toEqual({ ok: false, fieldErrors: { attemptLimit: "cohorts.errors.attemptLimitInvalid" } });
+      expect(await add({ exercises: SLUG, attemptLimit: "2.5" })).toEqual({ ok: false, fieldErrors: { attemptLimit: "cohorts.errors.attemptLimitInvalid" } });
+      // A due time in the past is refused unless confirmed (2020-01-01 no longer marks everyone late silently).
+      expect(await add({ exercises: SLUG, dueAt: "2020-01-01T23:59" })).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.duePast" } });
+      expect((await add({ exercises: SLUG, dueAt: "2020-01-01T23:59", confirmPast: "on" })).ok).toBe(true);
 
-      const added = await addAssignment(db, id, { exerciseSlug: SLUG, dueDate: "2026-12-01" }, slugs);
-      if (!added.ok) throw new Error(JSON.stringify(added.fieldErrors));
-      expect(added.value.dueAt?.toISOString()).toBe("2026-12-01T23:59:59.999Z");
-      expect(await addAssignment(db, id, { exerciseSlug: SLUG }, slugs)).toEqual({ ok: false, fieldErrors: { exerciseSlug: "cohorts.errors.alreadyAssigned" } });
-      const undated = await addAssignment(db, id, { exerciseSlug: "linear-regression-gradient", dueDate: "" }, slugs);
-      expect(undated.ok && undated.value.dueAt).toBeNull();
-
-      expect(await removeAssignment(db, "some-other-cohort", added.value.id)).toBe(false);
-      expect(await removeAssignment(db, id, added.value.id)).toBe(true);
-      expect(await db.assignment.count({ where: { cohortId: id } })).toBe(1);
+      const created = await add({
+        title: " Week 1 ",
+        exercises: `${SLUG}, linear-regression-gradient`,
+        topics: "linear-regression",
+        dueAt: "2026-12-07T23:59",
+        latePolicy: "per-day",
+        penaltyPercent: "10",
+        floorPercent: "50",
+        attemptLimit: "3",
+      });
+      if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+      const row = await db.assignment.findUniqueOrThrow({ where: { id: created.value.id }, include: { items: { orderBy: { position: "asc" } } } });
+      // 23:59 in Berlin (UTC+1 in December) is 22:59 UTC.
+      expect(row).toMatchObject({ title: "Week 1", dueAt: new Date("2026-12-07T22:59:00Z"), latePolicy: "per-day", latePenaltyPerDay: 0.1, lateFloor: 0.5, attemptLimit: 3 });
+      expect(row.items.map((i) => [i.kind, i.ref])).toEqual([["exercise", SLUG], ["exercise", "linear-regression-gradient"], ["topic", "linear-regression"]]);
     });
 
-    it("a due date is a real calendar day, due at its end in UTC", () => {
-      expect(endOfDayUtc("2028-02-29")?.toISOString()).toBe("2028-02-29T23:59:59.999Z");
-      expect(endOfDayUtc("2027-02-29")).toBeUndefined();
-      expect(endOfDayUtc("2026-1-5")).toBeUndefined();
-    });
+    it("are edited after assigning; removing is undone; an unknown or removed one cannot be edited", async () => {
+      const teacher = await user("edit-teacher@test.local", "instructor");
+      const cohort = await cohortOf(teacher.id, "Edited");
+      const id = await assign(cohort, { exercises: SLUG, dueAt: "2020-01-01T23:59", confirmPast: "on" }, now);
+      // Keeping the past due time as it was needs no new confirmation; moving it to another past time does.
+      const kept = await updateAssignment(db, cohort, id, { exercises: SLUG, dueAt: "2020-01-01T23:59", latePolicy: "hard" }, catalog, now);
+      expect(kept.ok).toBe(true);
+      expect(await updateAssignment(db, cohort, id, { exercises: SLUG, dueAt: "2020-01-02T23:59" }, catalog, now)).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.duePast" } });
+      expect((await updateAssignment(db, cohort, id, { exercises: "softmax-cross-entropy-from-logits", dueAt: "2026-12-24T12:00", attemptLimit: "5" }, catalog, now)).ok).toBe(true);
+      const progress = await cohortProgress(db, cohort.id, now);
+      expect(progress?.assignments).toEqual([
+        expect.objectContaining({ id, items: [{ kind: "exercise", ref: "softmax-cross-entropy-from-logits" }], dueAt: new Date("2026-12-24T12:00:00Z"), policy: { kind: "none" }, attemptLimit: 5 }),
+      ]);
 
-    it("status: done, done late, not yet, overdue", () => {
-      const due = new Date("2026-12-01T23:59:59.999Z");
-      expect(assignmentStatus(new Date("2026-11-30T10:00:00Z"), due, new Date("2026-12-05T00:00:00Z"))).toBe("done");
-      expect(assignmentStatus(new Date("2026-12-02T10:00:00Z"), due, new Date("2026-12-05T00:00:00Z"))).toBe("late");
-      expect(assignmentStatus(null, due, new Date("2026-11-30T00:00:00Z"))).toBe("open");
-      expect(assignmentStatus(null, due, new Date("2026-12-02T00:00:00Z"))).toBe("overdue");
-      expect(assignmentStatus(null, null, new Date("2030-01-01T00:00:00Z"))).toBe("open");
+      expect(await removeAssignment(db, "some-other-cohort", id)).toBe(false);
+      expect(await removeAssignment(db, cohort.id, id)).toBe(true);
+      expect(await removeAssignment(db, cohort.id, id)).toBe(false);
+      const afterRemove = await cohortProgress(db, cohort.id, now);
+      expect(afterRemove?.assignments).toEqual([]);
+      expect(afterRemove?.removed.assignments.map((a) => a.id)).toEqual([id]);
+      expect(await updateAssignment(db, cohort, id, { exercises: SLUG }, catalog, now)).toEqual({ ok: false, fieldErrors: { title: "cohorts.errors.assignmentUnknown" } });
+      expect(await restoreAssignment(db, "some-other-cohort", id)).toBe(false);
+      expect(await restoreAssignment(db, cohort.id, id)).toBe(true);
+      expect((await cohortProgress(db, cohort.id, now))?.assignments.map((a) => a.id)).toEqual([id]);
     });
   });
 
@@ -226,9 +291,9 @@ describe.each(["sqlite", "postgres"] as const)("on %s", (flavor) => {
       if (!created.ok) throw new Error("create failed");
       const cohortId = created.value.id;
       for (const member of [ada, bob]) await joinCohort(db, member.id, { code: created.value.joinCode });
-      const assigned = await addAssignment(db, cohortId, { exerciseSlug: SLUG, dueDate: "2026-12-01" }, slugs);
-      const assignedLater = await addAssignment(db, cohortId, { exerciseSlug: "softmax-cross-entropy-from-logits", dueDate: "2026-11-20" }, slugs);
-      if (!assigned.ok || !assignedLater.ok) throw new Error("assign failed");
+      const before = new Date("2026-11-19T00:00:00Z");
+      const assigned = await assign(created.value, { exercises: SLUG, dueAt: "2026-12-01T23:59" }, before);
+      const assignedLater = await assign(created.value, { exercises: "softmax-cross-entropy-from-logits", dueAt: "2026-11-20T23:59" }, before);
 
       // Ada: misconception while running, then a failed submit, then a pass. Bob: one failed submit after the
       // due date of the second assignment. A broken stored report is counted, never shown or thrown on.
@@ -256,25 +321,110 @@ describe.each(["sqlite", "postgres"] as const)("on %s", (flavor) => {
         expect.objectContaining({ exerciseSlug: SLUG, misconceptionId: MISCONCEPTION, count: 2, lastSeenAt: new Date("2026-11-25T09:05:00Z") }),
       ]);
       expect(adaRow?.misconceptions[0]?.title).toBe(misconceptionReport.diagnosis.find((d) => d.misconceptionId === MISCONCEPTION)?.title);
-      expect(adaRow?.assignments).toEqual({ [assigned.value.id]: "done", [assignedLater.value.id]: "overdue" });
+      const statuses = (row: typeof adaRow) => Object.fromEntries(Object.entries(row?.assignments ?? {}).map(([id, cell]) => [id, cell.status]));
+      expect(statuses(adaRow)).toEqual({ [assigned]: "done", [assignedLater]: "overdue" });
+      expect(adaRow?.assignments[assigned]).toMatchObject({ score: 1, daysLate: 0, attempted: true });
 
       expect(bobRow).toMatchObject({ exercisesAttempted: 1, exercisesPassed: 0, unreadableReports: 1 });
       expect(bobRow?.exercises[0]?.bestScore).toBe(misconceptionReport.score);
       expect(bobRow?.exercises[0]?.attempts).toBe(2);
       expect(bobRow?.misconceptions.map((m) => m.misconceptionId)).toContain(MISCONCEPTION);
-      expect(bobRow?.assignments).toEqual({ [assigned.value.id]: "open", [assignedLater.value.id]: "overdue" });
+      expect(statuses(bobRow)).toEqual({ [assigned]: "open", [assignedLater]: "overdue" });
 
       // The learner's own view agrees.
       const mine = await learnerCohorts(db, ada.id, new Date("2026-11-27T00:00:00Z"));
-      expect(mine).toEqual([
-        expect.objectContaining({
-          name: "Progress",
-          assignments: [
-            expect.objectContaining({ exerciseSlug: "softmax-cross-entropy-from-logits", status: "overdue" }),
-            expect.objectContaining({ exerciseSlug: SLUG, status: "done" }),
-          ],
-        }),
+      expect(mine.map((c) => c.name)).toEqual(["Progress"]);
+      expect(learnerAssignments(mine).map((a) => [a.exerciseSlug, a.status, a.score])).toEqual([
+        ["softmax-cross-entropy-from-logits", "overdue", 0],
+        [SLUG, "done", 1],
       ]);
+    });
+
+    it("the score that counts applies the late policy, the learner's extension and the attempt limit", async () => {
+      const teacher = await user("late-teacher@test.local", "instructor");
+      const lia = await user("lia@test.local", "learner", "Lia");
+      const max = await user("max@test.local", "learner", "Max");
+      const cohort = await cohortOf(teacher.id, "Late");
+      for (const member of [lia, max]) await joinCohort(db, member.id, { code: cohort.joinCode });
+      const before = new Date("2026-11-01T00:00:00Z");
+      const perDay = await assign(cohort, { exercises: SLUG, dueAt: "2026-11-20T23:59", latePolicy: "per-day", penaltyPercent: "10", floorPercent: "50", attemptLimit: "2" }, before);
+      // Both pass 2 days late (and Max tried once before); Max has an extension to the 23rd.
+      await storeSubmission(lia.id, "submit", solutionReport, new Date("2026-11-22T12:00:00Z"));
+      await storeSubmission(max.id, "submit", misconceptionReport, new Date("2026-11-19T12:00:00Z"));
+      await storeSubmission(max.id, "submit", solutionReport, new Date("2026-11-22T12:00:00Z"));
+      // A third attempt is over the limit of 2 and does not count.
+      await storeSubmission(lia.id, "submit", solutionReport, new Date("2026-11-22T13:00:00Z"));
+      await storeSubmission(lia.id, "submit", solutionReport, new Date("2026-11-22T14:00:00Z"));
+      expect(await setExtension(db, cohort, perDay, { userId: "someone-else", dueAt: "2026-11-23T23:59" }, teacher.id, before)).toEqual({ ok: false, fieldErrors: { userId: "cohorts.errors.notMember" } });
+      expect(await setExtension(db, cohort, perDay, { userId: max.id, dueAt: "23 Nov" }, teacher.id, before)).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.dueInvalid" } });
+      expect((await setExtension(db, cohort, perDay, { userId: max.id, dueAt: "2026-11-23T23:59" }, teacher.id, before)).ok).toBe(true);
+
+      const at = new Date("2026-11-27T00:00:00Z");
+      const [liaLine] = learnerAssignments(await learnerCohorts(db, lia.id, at));
+      expect(liaLine).toMatchObject({ status: "late", score: 0.8, daysLate: 2, penalty: 0.2, attemptsUsed: 3, attemptsLeft: 0, extended: false });
+      const [maxLine] = learnerAssignments(await learnerCohorts(db, max.id, at));
+      expect(maxLine).toMatchObject({ status: "done", score: 1, daysLate: 0, extended: true, dueAt: "2026-11-23T23:59:00.000Z" });
+      const progress = await cohortProgress(db, cohort.id, at);
+      expect(progress?.members.map((m) => [m.name, m.assignments[perDay]?.score, m.assignments[perDay]?.status])).toEqual([
+        ["Lia", 0.8, "late"],
+        ["Max", 1, "done"],
+      ]);
+
+      // Changing the policy afterwards scores the same work again; taking the extension back makes Max late too.
+      expect((await updateAssignment(db, cohort, perDay, { exercises: SLUG, dueAt: "2026-11-20T23:59", latePolicy: "hard" }, catalog, at)).ok).toBe(true);
+      expect(await removeExtension(db, cohort.id, perDay, max.id)).toBe(true);
+      const hard = await cohortProgress(db, cohort.id, at);
+      expect(hard?.members.map((m) => [m.name, m.assignments[perDay]?.score, m.assignments[perDay]?.status])).toEqual([
+        ["Lia", 0, "overdue"],
+        ["Max", misconceptionReport.score, "overdue"],
+      ]);
+    });
+
+    it("an extension must come after the assignment's due time; one already past needs the instructor's confirmation", async () => {
+      const teacher = await user("ext-teacher@test.local", "instructor");
+      const ivy = await user("ivy@test.local", "learner", "Ivy");
+      const cohort = await cohortOf(teacher.id, "Extensions");
+      await joinCohort(db, ivy.id, { code: cohort.joinCode });
+      const created = new Date("2026-11-01T00:00:00Z");
+      const due = await assign(cohort, { exercises: SLUG, dueAt: "2026-11-20T23:59", latePolicy: "per-day", penaltyPercent: "10", floorPercent: "50" }, created);
+      // The tester's case: Ivy passed on time; an "extension" to before the due time would have made her late.
+      await storeSubmission(ivy.id, "submit", solutionReport, new Date("2026-11-19T12:00:00Z"));
+      const later = new Date("2026-11-27T00:00:00Z");
+      const grant = (dueAt: string, now: Date, confirmPast = "") => setExtension(db, cohort, due, { userId: ivy.id, dueAt, confirmPast }, teacher.id, now);
+      for (const dueAt of ["2026-11-10T23:59", "2026-11-20T23:59"]) {
+        expect(await grant(dueAt, later)).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.extensionNotAfterDue" } });
+        // Confirming it is past changes nothing: it is not an extension.
+        expect(await grant(dueAt, later, "on")).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.extensionNotAfterDue" } });
+      }
+      expect(await db.assignmentExtension.count({ where: { assignmentId: due } })).toBe(0);
+      const [line] = learnerAssignments(await learnerCohorts(db, ivy.id, later));
+      expect(line).toMatchObject({ status: "done", score: 1, extended: false });
+      // After the due time but already past: refused until confirmed, then granted.
+      expect(await grant("2026-11-22T23:59", later)).toEqual({ ok: false, fieldErrors: { dueAt: "cohorts.errors.extensionPast" } });
+      expect((await grant("2026-11-22T23:59", later, "on")).ok).toBe(true);
+      // In the future: no question asked.
+      expect((await grant("2026-12-01T23:59", later)).ok).toBe(true);
+      expect((await db.assignmentExtension.findMany({ where: { assignmentId: due } })).length).toBe(1);
+    });
+
+    it("with no open time, the assignment opens when it is created: earlier attempts use none of its limit and later work counts", async () => {
+      const teacher = await user("open-teacher@test.local", "instructor");
+      const noa = await user("noa@test.local", "learner", "Noa");
+      const cohort = await cohortOf(teacher.id, "Opens");
+      await joinCohort(db, noa.id, { code: cohort.joinCode });
+      // Practice before the assignment existed (a failing submit), then the assignment with a limit of 1 attempt.
+      await storeSubmission(noa.id, "submit", misconceptionReport, new Date("2026-11-05T10:00:00Z"));
+      const created = new Date("2026-11-06T00:00:00Z");
+      const limited = await assign(cohort, { exercises: SLUG, dueAt: "2026-11-20T23:59", attemptLimit: "1" }, created);
+      expect((await db.assignment.findUniqueOrThrow({ where: { id: limited } })).createdAt).toEqual(created);
+      const [fresh] = learnerAssignments(await learnerCohorts(db, noa.id, new Date("2026-11-06T00:01:00Z")));
+      expect(fresh).toMatchObject({ status: "open", attempted: false, attemptsUsed: 0, attemptsLeft: 1 });
+      await storeSubmission(noa.id, "submit", solutionReport, new Date("2026-11-07T10:00:00Z"));
+      const at = new Date("2026-11-08T00:00:00Z");
+      const [passed] = learnerAssignments(await learnerCohorts(db, noa.id, at));
+      expect(passed).toMatchObject({ status: "done", score: 1, attemptsUsed: 1, attemptsLeft: 0 });
+      const progress = await cohortProgress(db, cohort.id, at);
+      expect(progress?.members.map((m) => [m.name, m.assignments[limited]?.score, m.assignments[limited]?.status])).toEqual([["Noa", 1, "done"]]);
     });
 
     it("an empty cohort has no members and an unknown id has no progress", async () => {
@@ -283,6 +433,80 @@ describe.each(["sqlite", "postgres"] as const)("on %s", (flavor) => {
       if (!created.ok) throw new Error("create failed");
       expect((await cohortProgress(db, created.value.id))?.members).toEqual([]);
       expect(await cohortProgress(db, "no-such-cohort")).toBeNull();
+    });
+  });
+
+  describe("roster and co-instructors", () => {
+    it("a learner moves to another cohort; the same cohort, an unknown one and a non-member are refused", async () => {
+      const teacher = await user("move-teacher@test.local", "instructor");
+      const leo = await user("leo@test.local", "learner", "Leo");
+      const from = await cohortOf(teacher.id, "From");
+      const to = await cohortOf(teacher.id, "To");
+      await joinCohort(db, leo.id, { code: from.joinCode });
+      expect(await moveMember(db, from.id, from.id, leo.id)).toEqual({ ok: false, fieldErrors: { toCohortId: "cohorts.errors.sameCohort" } });
+      expect(await moveMember(db, from.id, "no-such-cohort", leo.id)).toEqual({ ok: false, fieldErrors: { toCohortId: "cohorts.errors.cohortUnknown" } });
+      expect(await moveMember(db, to.id, from.id, leo.id)).toEqual({ ok: false, fieldErrors: { toCohortId: "cohorts.errors.notMember" } });
+      expect(await moveMember(db, from.id, to.id, leo.id)).toEqual({ ok: true, value: { toCohortId: to.id } });
+      expect((await learnerCohorts(db, leo.id)).map((c) => c.name)).toEqual(["To"]);
+      // Back again: the old membership comes back rather than a second row.
+      expect((await moveMember(db, to.id, from.id, leo.id)).ok).toBe(true);
+      expect(await db.cohortMember.count({ where: { userId: leo.id } })).toBe(2);
+      expect((await learnerCohorts(db, leo.id)).map((c) => c.name)).toEqual(["From"]);
+    });
+
+    it("a learner in several cohorts sees each, with each cohort's assignments", async () => {
+      const a = await user("multi-a@test.local", "instructor");
+      const b = await user("multi-b@test.local", "instructor");
+      const mia = await user("mia@test.local");
+      const first = await cohortOf(a.id, "First");
+      const second = await cohortOf(b.id, "Second");
+      for (const c of [first, second]) await joinCohort(db, mia.id, { code: c.joinCode });
+      const now = new Date("2026-11-01T00:00:00Z");
+      await assign(first, { exercises: SLUG, dueAt: "2026-12-01T23:59" }, now);
+      await assign(second, { exercises: SLUG, dueAt: "2026-12-03T23:59", latePolicy: "hard" }, now);
+      const mine = await learnerCohorts(db, mia.id, now);
+      expect(mine.map((c) => [c.name, c.assignments.length])).toEqual([["First", 1], ["Second", 1]]);
+      expect(learnerAssignments(mine).map((a) => [a.cohortName, a.exerciseSlug, a.policy.kind])).toEqual([
+        ["First", SLUG, "none"],
+        ["Second", SLUG, "hard"],
+      ]);
+    });
+
+    it("an owner invites an instructor; after accepting they get exactly the granted access; removal ends it", async () => {
+      const owner = await user("co-owner@test.local", "instructor", "Olga");
+      const co = await user("co@test.local", "instructor", "Cora");
+      const learner = await user("co-learner@test.local");
+      const cohort = await cohortOf(owner.id, "Shared");
+      expect(await inviteCoInstructor(db, cohort, { email: "nobody@test.local" }, owner.id)).toEqual({ ok: false, fieldErrors: { email: "cohorts.errors.inviteeNotInstructor" } });
+      expect(await inviteCoInstructor(db, cohort, { email: learner.email }, owner.id)).toEqual({ ok: false, fieldErrors: { email: "cohorts.errors.inviteeIsLearner" } });
+      const admin = await user("co-admin@test.local", "admin");
+      expect(await inviteCoInstructor(db, cohort, { email: admin.email }, owner.id)).toEqual({ ok: false, fieldErrors: { email: "cohorts.errors.inviteeIsAdmin" } });
+      expect(await inviteCoInstructor(db, cohort, { email: owner.email }, owner.id)).toEqual({ ok: false, fieldErrors: { email: "cohorts.errors.inviteeIsOwner" } });
+      expect(await inviteCoInstructor(db, cohort, { email: "not an email" }, owner.id)).toEqual({ ok: false, fieldErrors: { email: "cohorts.errors.emailInvalid" } });
+      const invited = await inviteCoInstructor(db, cohort, { email: " CO@test.local ", viewGrades: "on", manageAssignments: "on" }, owner.id);
+      expect(invited).toMatchObject({ ok: true, value: { userId: co.id, viewGrades: true, manageAssignments: true, manageRoster: false, exportGrades: false, acceptedAt: null } });
+
+      // Pending: nothing yet, but the invitation waits for them.
+      expect(await findManagedCohort(db, session(co), cohort.id)).toBeNull();
+      expect(await pendingInvitations(db, co.id)).toEqual([expect.objectContaining({ cohortId: cohort.id, cohortName: "Shared", ownerName: "Olga" })]);
+      expect(await acceptInvitation(db, cohort.id, learner.id)).toBe(false);
+      expect(await acceptInvitation(db, cohort.id, co.id)).toBe(true);
+      expect(await pendingInvitations(db, co.id)).toEqual([]);
+
+      const can = async (need: Parameters<typeof findManagedCohort>[3]) => (await findManagedCohort(db, session(co), cohort.id, need)) !== null;
+      expect([await can("viewGrades"), await can("manageAssignments"), await can("manageRoster"), await can("exportGrades"), await can("owner")]).toEqual([true, true, false, false, false]);
+      const listed = await listManagedCohorts(db, session(co));
+      expect(listed).toEqual([expect.objectContaining({ name: "Shared", role: "co-instructor", joinCode: "" })]);
+
+      expect(await updateGrants(db, cohort.id, co.id, { manageRoster: "on" })).toBe(true);
+      expect([await can("viewGrades"), await can("manageAssignments"), await can("manageRoster")]).toEqual([false, false, true]);
+      expect((await listManagedCohorts(db, session(co)))[0]?.joinCode).toBe(cohort.joinCode);
+      // The owner keeps everything; a co-instructor never gets "owner" (inviting, settings).
+      expect(await findManagedCohort(db, session(owner), cohort.id, "owner")).not.toBeNull();
+
+      expect(await removeCoInstructor(db, cohort.id, co.id)).toBe(true);
+      expect(await findManagedCohort(db, session(co), cohort.id, "manageRoster")).toBeNull();
+      expect(await listManagedCohorts(db, session(co))).toEqual([]);
     });
   });
 
@@ -298,7 +522,9 @@ describe.each(["sqlite", "postgres"] as const)("on %s", (flavor) => {
         expect(listed).toEqual([expect.objectContaining({ name: DEMO_COHORT_NAME, memberCount: 1, assignmentCount: 1 })]);
         const progress = await cohortProgress(fresh.db, listed[0]!.id);
         expect(progress?.members.map((m) => m.email)).toEqual(["learner@lacuna.local"]);
-        expect(progress?.assignments).toEqual([expect.objectContaining({ exerciseSlug: SLUG, dueAt: new Date("2026-12-04T23:59:59.999Z") })]);
+        expect(progress?.assignments).toEqual([
+          expect.objectContaining({ items: [{ kind: "exercise", ref: SLUG }], dueAt: new Date("2026-12-04T23:59:00Z"), policy: { kind: "per-day", penaltyPerDay: 0.1, floor: 0.5 } }),
+        ]);
       } finally {
         await fresh.drop();
       }
