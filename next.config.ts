@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   // LACUNA_NEXT_DIST_DIR lets two builds in one work tree (an engineer's e2e run beside another's) keep apart.
   distDir: process.env.LACUNA_NEXT_DIST_DIR ?? ".next",
   // Native or wasm-loading packages stay plain Node requires instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "isolated-vm", "@tensorflow/tfjs", "esbuild", "@open-spaced-repetition/binding"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "isolated-vm", "@tensorflow/tfjs", "esbuild", "@open-spaced-repetition/binding", "pg-boss"],
   // Enables forbidden() → app/forbidden.tsx with a real 403 status (used by requireRole in lib/auth.ts).
   // proxyClientMaxBodySize: Next copies a request's body for proxy.ts up to this size (default 10 MB); just
   // above the largest route limit (lib/http/limits.ts), so a body it cuts short is still refused by its route.

@@ -3,21 +3,26 @@
 // - gives every response its security headers, pages a Content-Security-Policy with a fresh nonce (Next reads
 //   it from the request's CSP header and puts it on its own scripts);
 // - passes the requested path to server components so guards (lib/auth.ts requireUser/requireRole) can send a
-//   signed-out visitor to /signin?callbackUrl=<that path>.
+//   signed-out visitor to /signin?callbackUrl=<that path>;
+// - carries the request id (x-request-id: the caller's, or the one lib/observability/http-observer.ts gave the
+//   request, or a new one) to the route and back in the response, refusals included.
 import { NextResponse, type NextRequest } from "next/server";
 import { checkServerActionRequest } from "@/lib/actions/guard";
 import { declaredLengthRefusal, malformedPathReason } from "@/lib/http/limits";
+import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/observability/core";
 import { checkStateChangingRequest, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/web-security";
 
-function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+function withSecurityHeaders(response: NextResponse, csp: string, requestId: string): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const csp = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
-  const refuse = (status: number, error: string) => withSecurityHeaders(NextResponse.json({ error }, { status }), csp);
+  const requestId = acceptRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const refuse = (status: number, error: string) => withSecurityHeaders(NextResponse.json({ error }, { status }), csp, requestId);
   // A path that does not percent-decode, or a body larger than the route takes (lib/http/limits.ts).
   const badPath = malformedPathReason(request.nextUrl.pathname);
   if (badPath) return refuse(400, badPath);
@@ -31,7 +36,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const headers = new Headers(request.headers);
   headers.set("x-lacuna-path", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("Content-Security-Policy", csp);
-  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp, requestId);
 }
 
 // Static build output gets its headers from next.config.ts (no proxy work per asset).

@@ -4,6 +4,7 @@ import "./globals.css";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getLang, getMessages, getT } from "@/lib/i18n/server";
 import { Header } from "./_components/Header";
+import { ScrollBoxes } from "./_components/ScrollBoxes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider lang={lang} messages={messages}>
           <Header />
           <main className="mx-auto w-full max-w-5xl px-4 py-8">{children}</main>
+          <ScrollBoxes />
         </I18nProvider>
       </body>
     </html>

@@ -5,30 +5,40 @@
  * 32xx port and the grading daemon (scripts/grading-daemon.ts) on a 39xx control port, both on a throw-away
  * data directory and SQLite file. Creates N learners in the database and signs each in through next-auth's
  * real credentials flow. Then, for R rounds, every learner POSTs /api/submissions at the same moment (a mix
- * of correct and wrong code for linear-regression-cost; even rounds "submit", odd rounds "run") and reads
- * GET /api/submissions/[id]/events until the result event. Measured per submission: POST → result event
- * (the learner's wait) and the grader's own time from the report, so the pipeline's overhead shows apart.
- * Also the exercise page's load time: GET /exercises/linear-regression-cost, or GET /api/exercises when the
- * page does not exist yet (the output says which).
+ * of correct and wrong code for linear-regression-cost; even rounds "submit", odd rounds "run") as the
+ * exercise page does: with `Prefer: wait=2`, so a grade that lands within 2 s comes back in the POST's answer,
+ * and GET /api/submissions/[id]/events is read to the result event only for a slower one. Measured per
+ * submission: POST → result (the learner's wait) and the grader's own time from the report, so the
+ * pipeline's overhead shows apart; CPU per submission by process and by phase. Also the exercise page's server
+ * response time and the JavaScript it loads, and the graded submissions per second when every learner submits
+ * back to back. Each goal of issue 16 is printed beside its measured figure.
  *
  *   npm run bench:web                 # table
  *   npm run bench:web -- --json       # one JSON object
  *   npm run bench:web -- --learners 20 --rounds 4 --port 3210 --grader-port 3910
+ *   npm run bench:web -- --prefer-wait 0          # the POST never waits: every submission reads the event stream
+ *   npm run bench:web -- --throughput --duration 30   # only the throughput: learners submitting back to back for 30 s
  *   npm run bench:web -- --profile-dir /tmp/prof   # also V8 CPU profiles of the web server and the daemon
+ *   npm run bench:web -- --no-phases   # no phase timing (its process.cpuUsage() calls and file writes add ~1 ms of CPU per submission)
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { z } from "zod";
 import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/password";
-import { BUILD_INPUTS, buildIsStale, NEXT_BIN } from "../scripts/lib/build";
+import { NEXT_BIN } from "../scripts/lib/build";
+import { buildIfStale, CookieJar, signIn, startProcess, stopProcess, waitFor } from "../tests/helpers/web-app";
 import { migrateDatabase } from "../scripts/lib/migrate";
+import { SUBMIT_WAIT_SECONDS } from "../app/exercises/[slug]/api-client";
+import { phaseTable, readPhases, settlePhases, treeCpuMs } from "./phases";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const SLUG = "linear-regression-cost";
 const GOAL_P95_MS = 300;
+/** Issue 16's other goals: one learner alone, web CPU per submission, the exercise page, sustained throughput. */
+const GOALS = { aloneP95Ms: 100, webCpuMs: 5, pageP95Ms: 100, perSecond: 150 } as const;
 
 const argsSchema = z.object({
   json: z.boolean(),
@@ -38,6 +48,13 @@ const argsSchema = z.object({
   graderPort: z.number().int().min(3900).max(3999),
   /** Writes V8 CPU profiles of the web server and the daemon (node --cpu-prof) into this folder. */
   profileDir: z.string().nullable(),
+  /** `Prefer: wait=N` on each POST (0: never wait, always read the event stream). */
+  preferWait: z.number().int().min(0).max(5),
+  /** Only the throughput part (learners submitting back to back), for `durationS` seconds. */
+  throughputOnly: z.boolean(),
+  durationS: z.number().min(1).max(600),
+  /** Phase timing on (LACUNA_PHASE_TIMING_DIR): the phase tables, at a small CPU cost of its own. */
+  phases: z.boolean(),
 });
 
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
@@ -52,131 +69,11 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     port: value("port", 3210),
     graderPort: value("grader-port", 3910),
     profileDir: argv.includes("--profile-dir") ? path.resolve(argv[argv.indexOf("--profile-dir") + 1] ?? ".") : null,
+    preferWait: value("prefer-wait", SUBMIT_WAIT_SECONDS),
+    throughputOnly: argv.includes("--throughput"),
+    durationS: value("duration", 10),
+    phases: !argv.includes("--no-phases"),
   });
-}
-
-// ------------------------------------------------------------------------------------------------ build
-
-async function buildIfStale(log: (m: string) => void): Promise<void> {
-  // Another engineer's `next build` (npm start, e2e tests) may hold .next: wait for it, then re-check.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return buildOnceIfStale(log);
-    } catch (error) {
-      if (attempt >= 20 || !/Another next build process is already running/.test((error as Error).message)) throw error;
-      log("another next build is running; waiting…");
-      await new Promise((resolve) => setTimeout(resolve, 15_000));
-    }
-  }
-}
-
-function buildOnceIfStale(log: (m: string) => void): void {
-  if (!buildIsStale()) return;
-  log("building the app (next build)…");
-  // One build at a time in this shared tree; a build that finished while we waited is reused.
-  const build = spawnSync(
-    "flock",
-    ["/tmp/lacuna-next-build.lock", "sh", "-c", `test -f .next/BUILD_ID && [ -z "$(find ${BUILD_INPUTS.join(" ")} -newer .next/BUILD_ID -print -quit 2>/dev/null)" ] || "${process.execPath}" "${NEXT_BIN}" build`],
-    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
-  );
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout.toString().slice(-3000)}\n${build.stderr.toString().slice(-3000)}`);
-}
-
-// ------------------------------------------------------------------------------------------------ processes
-
-function startProcess(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let text = "";
-  child.stdout?.on("data", (c: Buffer) => (text = (text + c.toString()).slice(-20_000)));
-  child.stderr?.on("data", (c: Buffer) => (text = (text + c.toString()).slice(-20_000)));
-  return { child, output: () => text };
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* gone */
-      }
-    }, 15_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      // Its own process group: `next start`'s next-server child stops too.
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      resolve();
-    }
-  });
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, output: () => string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what} did not become ready:\n${output()}`);
-}
-
-/** CPU time (ms) used so far by a process and all its descendants, from /proc (Linux). */
-function treeCpuMs(rootPid: number, includeDescendants = true): number {
-  const stats = new Map<number, { ppid: number; cpuTicks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the parenthesised command name: state ppid … utime(14) stime(15), 1-based overall.
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      /* the process ended while we looked */
-    }
-  }
-  let ticks = 0;
-  const pending = [rootPid];
-  while (pending.length) {
-    const pid = pending.pop()!;
-    ticks += stats.get(pid)?.cpuTicks ?? 0;
-    if (includeDescendants) for (const [child, s] of stats) if (s.ppid === pid) pending.push(child);
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-// ------------------------------------------------------------------------------------------------ learners
-
-function cookieHeader(jar: Map<string, string>): string {
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
-function absorbCookies(jar: Map<string, string>, response: Response): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-}
-
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  absorbCookies(jar, csrf);
-  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/`, json: "true" }),
-  });
-  absorbCookies(jar, response);
-  await response.arrayBuffer();
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in of ${email} failed (${response.status})`);
-  return cookieHeader(jar);
 }
 
 // ------------------------------------------------------------------------------------------------ measuring
@@ -186,6 +83,8 @@ interface Sample {
   waitMs: number;
   graderMs: number;
   status: string;
+  /** The POST's answer carried the result (it waited for the grade); false: the event stream was read. */
+  answeredByPost: boolean;
   /** Where the wait went: POST answered, row stored → claimed by the daemon, claimed → graded and stored, stored → result event read. */
   phases: { postMs: number; queuedMs: number; gradingMs: number; notifyMs: number; firstStatusMs: number };
 }
@@ -200,19 +99,33 @@ const resultSchema = z.object({
   report: z.object({ timing: z.object({ totalMs: z.number(), queueMs: z.number() }) }).nullable(),
 });
 
-/** POST a submission, then read its event stream to the result; the learner's wait in ms. */
-async function submitAndWait(base: string, cookie: string, source: string, kind: "run" | "submit"): Promise<Sample> {
+/**
+ * POST a submission (with `Prefer: wait=<preferWait>`), then, unless the answer carried the result, read its
+ * event stream to the result; the learner's wait in ms.
+ */
+async function submitAndWait(base: string, cookie: string, source: string, kind: "run" | "submit", preferWait: number): Promise<Sample> {
   const started = performance.now();
   const startedWall = Date.now();
   const posted = await fetch(`${base}/api/submissions`, {
     method: "POST",
     // Origin as a browser sends it: proxy.ts refuses state-changing requests without this site's Origin.
-    headers: { "content-type": "application/json", origin: base, cookie },
-    body: JSON.stringify({ slug: SLUG, source, kind }),
+    headers: { "content-type": "application/json", origin: base, cookie, ...(preferWait > 0 ? { prefer: `wait=${preferWait}` } : {}) },
+    // With the page's language, as the exercise page sends it (else the server reads the learner's saved one).
+    body: JSON.stringify({ slug: SLUG, source, kind, lang: "en" }),
   });
-  const created = (await posted.json()) as { id?: string; error?: string };
-  if (posted.status !== 202 || !created.id) throw new Error(`POST /api/submissions answered ${posted.status}: ${created.error}`);
+  const postedText = await posted.text();
+  let created: { id?: string; error?: string };
+  try {
+    created = JSON.parse(postedText) as { id?: string; error?: string };
+  } catch {
+    throw new Error(`POST /api/submissions answered ${posted.status} with no JSON: ${postedText.slice(0, 500)}`);
+  }
   const postMs = performance.now() - started;
+  if (posted.status === 200 && preferWait > 0) {
+    const result = resultSchema.parse(created);
+    return { kind, ...resultSample(result, postMs, startedWall, postMs, postMs), answeredByPost: true };
+  }
+  if (posted.status !== 202 || !created.id) throw new Error(`POST /api/submissions answered ${posted.status}: ${created.error}`);
   const events = await fetch(`${base}/api/submissions/${created.id}/events`, { headers: { cookie, "accept-encoding": "gzip, deflate, br" } });
   if (!events.body) throw new Error("the events answer has no body");
   // Read as it arrives: the first status event must come before the result (no buffering on the way).
@@ -227,15 +140,42 @@ async function submitAndWait(base: string, cookie: string, source: string, kind:
     if (firstStatusMs === null && text.includes("event: status")) firstStatusMs = performance.now() - started;
   }
   const waitMs = performance.now() - started;
-  const endWall = startedWall + waitMs;
   const block = text.split("\n\n").find((b) => b.startsWith("event: result"));
   if (!block) throw new Error(`no result event for ${created.id}: ${text.slice(-500)}`);
   const result = resultSchema.parse(JSON.parse(block.slice(block.indexOf("data: ") + 6)));
+  return { kind, ...resultSample(result, waitMs, startedWall, postMs, firstStatusMs ?? waitMs), answeredByPost: false };
+}
+
+/** The learner's wait and where it went, from the submission as the result carried it. */
+function resultSample(result: z.infer<typeof resultSchema>, waitMs: number, startedWall: number, postMs: number, firstStatusMs: number) {
+  const endWall = startedWall + waitMs;
   const createdAt = Date.parse(result.createdAt);
   const startedAt = result.startedAt ? Date.parse(result.startedAt) : createdAt;
   const gradedAt = result.gradedAt ? Date.parse(result.gradedAt) : startedAt;
-  const phases = { postMs, queuedMs: startedAt - createdAt, gradingMs: gradedAt - startedAt, notifyMs: endWall - gradedAt, firstStatusMs: firstStatusMs ?? waitMs };
-  return { kind, waitMs, graderMs: result.report?.timing.totalMs ?? 0, status: result.status, phases };
+  const phases = { postMs, queuedMs: startedAt - createdAt, gradingMs: gradedAt - startedAt, notifyMs: endWall - gradedAt, firstStatusMs };
+  return { waitMs, graderMs: result.report?.timing.totalMs ?? 0, status: result.status, phases };
+}
+
+/**
+ * The JavaScript a page loads with its HTML (its <script src> chunks; chunks it imports later on demand are not
+ * counted): how many, their bytes raw and gzipped, and whether CodeMirror's or KaTeX's code is among them.
+ */
+async function pageScripts(base: string, pagePath: string, cookie: string) {
+  const html = await (await fetch(`${base}${pagePath}`, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
+  let bytes = 0;
+  let gzipBytes = 0;
+  let codemirror = false;
+  let katex = false;
+  for (const src of sources) {
+    const text = await (await fetch(new URL(src, base))).text();
+    bytes += Buffer.byteLength(text);
+    gzipBytes += gzipSync(text).length;
+    codemirror ||= /cm-editor|EditorView/.test(text);
+    // The library's own message, not the "katex" class names that server-rendered math leaves in any chunk.
+    katex ||= text.includes("KaTeX parse error");
+  }
+  return { path: pagePath, scripts: sources.length, kb: round1(bytes / 1024), gzipKb: round1(gzipBytes / 1024), codemirror, katex };
 }
 
 function quantile(values: number[], q: number): number {
@@ -268,6 +208,10 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: "bench-web-secret-0123456789abcdef",
     NEXTAUTH_URL: `http://127.0.0.1:${args.port}`,
     LACUNA_GRADER_PORT: String(args.graderPort),
+    // Every process of the path (web, daemon, grader workers) records its phases here (grader/phase-timing.ts).
+    LACUNA_PHASE_TIMING_DIR: args.phases ? path.join(dataDir, "phases") : "",
+    // The bench submits one exercise: the daemon warms that one's seed pool only (all of them take minutes).
+    LACUNA_GRADER_PREWARM_SLUGS: SLUG,
     // The bench measures latency, not the limiter (10 per 30 s by default, which the baseline would pass).
     LACUNA_SUBMISSION_LIMIT: "1000",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -277,6 +221,12 @@ async function main(): Promise<void> {
   const web = startProcess([...profile, NEXT_BIN, "start", "--port", String(args.port), "--hostname", "127.0.0.1"], env);
   const daemon = startProcess([...profile, "--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")], env);
   const db = createDb(databaseUrl);
+  /** CPU per submission since `before`: web (next-server), grader (daemon and its workers), the daemon process alone. */
+  const cpuSince = (before: { web: number; grader: number; daemonOnly: number }, submissions: number) => ({
+    web: round1((treeCpuMs(web.child.pid!) - before.web) / submissions),
+    grader: round1((treeCpuMs(daemon.child.pid!) - before.grader) / submissions),
+    daemonOnly: round1((treeCpuMs(daemon.child.pid!, false) - before.daemonOnly) / submissions),
+  });
   try {
     await waitFor("next start", async () => (await fetch(`${base}/api/exercises`)).status === 401, web.output);
     await waitFor("grading daemon", async () => (await fetch(`http://127.0.0.1:${args.graderPort}/health`)).ok, daemon.output);
@@ -298,7 +248,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < args.learners; i++) {
       const email = `bench-learner-${i}@example.test`;
       await db.user.create({ data: { email, name: `Learner ${i}`, passwordHash } });
-      learners.push({ email, cookie: await signIn(base, email, password) });
+      const jar = new CookieJar();
+      await signIn(base, jar, email, password);
+      learners.push({ email, cookie: jar.header() });
     }
     log(`${learners.length} learners signed in`);
 
@@ -307,31 +259,77 @@ async function main(): Promise<void> {
       readFileSync(path.join(dir, "solution.ts"), "utf8"),
       ...readdirSync(path.join(dir, "misconceptions")).map((f) => readFileSync(path.join(dir, "misconceptions", f), "utf8")),
     ];
+    const submit = (cookie: string, source: string, kind: "run" | "submit") => submitAndWait(base, cookie, source, kind, args.preferWait);
     // Warm-up (not measured): the first grade of an exercise in each worker loads its oracle.
-    await Promise.all(learners.slice(0, 4).map((l, i) => submitAndWait(base, l.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit")));
+    await Promise.all(learners.slice(0, 4).map((l, i) => submit(l.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit")));
+
+    /**
+     * Every learner submits again as soon as its result arrives, for `durationMs` (runs: visible cases): graded
+     * submissions per second and the CPU each cost.
+     */
+    const sustain = async (durationMs: number) => {
+      const cpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!), daemonOnly: treeCpuMs(daemon.child.pid!, false) };
+      const load = os.loadavg()[0]!;
+      const started = performance.now();
+      const done: Sample[] = [];
+      await Promise.all(
+        learners.map(async (l, i) => {
+          for (let k = 0; performance.now() - started < durationMs; k++) done.push(await submit(l.cookie, sources[(i + k) % sources.length]!, "run"));
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const graded = done.filter((d) => d.status === "graded").length;
+      return {
+        seconds: round1(seconds),
+        submissions: done.length,
+        graded,
+        gradedPerSecond: round1(graded / seconds),
+        waitMs: summary(done.map((d) => d.waitMs)),
+        answeredByPost: done.filter((d) => d.answeredByPost).length,
+        cpuMsPerSubmission: cpuSince(cpuBefore, Math.max(1, done.length)),
+        loadAverage1m: { before: round1(load), after: round1(os.loadavg()[0]!) },
+      };
+    };
+    const perSecondLine = (t: Awaited<ReturnType<typeof sustain>>) =>
+      `${t.graded} graded of ${t.submissions} in ${t.seconds} s = ${t.gradedPerSecond}/s (goal ≥ ${GOALS.perSecond}/s: ${t.gradedPerSecond >= GOALS.perSecond ? "met" : "NOT met"}); wait median ${t.waitMs.median} ms, p95 ${t.waitMs.p95} ms; ${t.answeredByPost} answered by the POST; CPU per submission: web ${t.cpuMsPerSubmission.web} ms, grader ${t.cpuMsPerSubmission.grader} ms; load ${t.loadAverage1m.before}/${t.loadAverage1m.after}`;
+
+    if (args.throughputOnly) {
+      log(`throughput: ${args.learners} learners submitting back to back for ${args.durationS} s (Prefer: wait=${args.preferWait})`);
+      const throughput = await sustain(args.durationS * 1000);
+      if (args.json) console.log(JSON.stringify({ learners: args.learners, preferWait: args.preferWait, cpuCores: os.availableParallelism(), throughput }));
+      else console.log(`throughput: ${perSecondLine(throughput)}`);
+      return;
+    }
 
     // Baseline: one learner alone, one submission at a time.
     const baseline: Sample[] = [];
-    for (let i = 0; i < 6; i++) baseline.push(await submitAndWait(base, learners[0]!.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit"));
+    const aloneCpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!), daemonOnly: treeCpuMs(daemon.child.pid!, false) };
+    const aloneWindow = { from: Date.now(), to: 0 };
+    for (let i = 0; i < 12; i++) baseline.push(await submit(learners[0]!.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit"));
+    aloneWindow.to = Date.now();
+    const aloneCpu = cpuSince(aloneCpuBefore, baseline.length);
     log(`baseline (one learner alone): median ${round1(quantile(baseline.map((b) => b.waitMs), 0.5))} ms`);
 
     const loadBefore = os.loadavg()[0]!;
     const cpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!), daemonOnly: treeCpuMs(daemon.child.pid!, false) };
     const roundsStarted = performance.now();
+    const roundsWindow = { from: Date.now(), to: 0 };
     const samples: Sample[] = [];
     for (let round = 0; round < args.rounds; round++) {
       const kind = round % 2 === 0 ? "submit" : "run";
-      const results = await Promise.all(learners.map((l, i) => submitAndWait(base, l.cookie, sources[(i + round) % sources.length]!, kind)));
+      const results = await Promise.all(learners.map((l, i) => submit(l.cookie, sources[(i + round) % sources.length]!, kind)));
       samples.push(...results);
       log(`round ${round + 1}/${args.rounds} (${kind}): median ${round1(quantile(results.map((r) => r.waitMs), 0.5))} ms`);
     }
 
     const roundsMs = performance.now() - roundsStarted;
-    const cpuPerSubmission = {
-      web: round1((treeCpuMs(web.child.pid!) - cpuBefore.web) / samples.length),
-      grader: round1((treeCpuMs(daemon.child.pid!) - cpuBefore.grader) / samples.length),
-      /** The daemon process alone (claims, stores, HTTP), without its grader workers. */
-      daemonOnly: round1((treeCpuMs(daemon.child.pid!, false) - cpuBefore.daemonOnly) / samples.length),
+    roundsWindow.to = Date.now();
+    const cpuPerSubmission = cpuSince(cpuBefore, samples.length);
+    await settlePhases();
+    const phaseDir = env.LACUNA_PHASE_TIMING_DIR!;
+    const phases = {
+      alone: phaseDir ? readPhases(phaseDir, aloneWindow, baseline.length) : [],
+      burst: phaseDir ? readPhases(phaseDir, roundsWindow, samples.length) : [],
     };
 
     // The exercise page, signed in, one request at a time.
@@ -347,18 +345,27 @@ async function main(): Promise<void> {
       if (i >= 5) pageTimes.push(performance.now() - started); // the first few warm Next's route caches
     }
 
+    const sustained = await sustain(args.durationS * 1000);
+    log(`sustained: ${perSecondLine(sustained)}`);
+
+    const scripts = await Promise.all([`/exercises/${SLUG}`, "/", "/review"].map((p) => pageScripts(base, p, learners[0]!.cookie)));
+
     const waits = samples.map((s) => s.waitMs);
+    const aloneWaits = baseline.map((b) => b.waitMs);
+    const pageLoad = summary(pageTimes);
     const result = {
       learners: args.learners,
       rounds: args.rounds,
+      preferWait: args.preferWait,
       graderWarmUpMs: round1(warmUpMs),
       submissions: samples.length,
       cpuCores: os.availableParallelism(),
       errors: samples.filter((s) => s.status !== "graded").length,
       loadAverage1m: { before: round1(loadBefore), after: round1(os.loadavg()[0]!) },
-      baselineAloneMs: summary(baseline.map((b) => b.waitMs)),
+      baselineAloneMs: summary(aloneWaits),
       submitToResultMs: summary(waits),
-      ratioMedianToBaseline: round1(quantile(waits, 0.5) / quantile(baseline.map((b) => b.waitMs), 0.5)),
+      answeredByPost: { alone: baseline.filter((b) => b.answeredByPost).length, burst: samples.filter((s) => s.answeredByPost).length },
+      ratioMedianToBaseline: round1(quantile(waits, 0.5) / quantile(aloneWaits, 0.5)),
       submitToResultByKind: {
         submit: summary(samples.filter((s) => s.kind === "submit").map((s) => s.waitMs)),
         run: summary(samples.filter((s) => s.kind === "run").map((s) => s.waitMs)),
@@ -366,33 +373,65 @@ async function main(): Promise<void> {
       graderTimePerSubmissionMs: summary(samples.map((s) => s.graderMs)),
       phasesMs: {
         postAnswered: summary(samples.map((s) => s.phases.postMs)),
-        firstStatusEvent: summary(samples.map((s) => s.phases.firstStatusMs)),
+        firstStatusEvent: summary(samples.filter((s) => !s.answeredByPost).map((s) => s.phases.firstStatusMs)),
         queuedUntilClaimed: summary(samples.map((s) => s.phases.queuedMs)),
         claimedUntilStored: summary(samples.map((s) => s.phases.gradingMs)),
-        storedUntilResultEvent: summary(samples.map((s) => s.phases.notifyMs)),
+        storedUntilResultRead: summary(samples.map((s) => s.phases.notifyMs)),
       },
       goalP95Ms: GOAL_P95_MS,
+      goals: GOALS,
       // Load-independent: CPU each submission costs (web: next-server for POST + events; grader: daemon and
       // its workers), and what a burst of N would take on this many otherwise idle cores.
       cpuMsPerSubmission: cpuPerSubmission,
+      cpuMsPerSubmissionAlone: aloneCpu,
+      /** Per phase and process: exact CPU when alone (one request at a time); in the burst, async phases overlap. */
+      phases,
       idleMachineBurstEstimateMs: round1((args.learners * (cpuPerSubmission.web + cpuPerSubmission.grader)) / os.availableParallelism()),
       throughputPerSecond: round1(samples.length / (roundsMs / 1000)),
       meetsGoal: quantile(waits, 0.95) <= GOAL_P95_MS,
-      page: { path: pagePath, note: pagePath === "/api/exercises" ? `GET /exercises/${SLUG} answered ${pageProbe.status}: not built yet` : null, loadMs: summary(pageTimes) },
+      meets: {
+        burstP95: quantile(waits, 0.95) <= GOAL_P95_MS,
+        aloneP95: quantile(aloneWaits, 0.95) <= GOALS.aloneP95Ms,
+        webCpu: aloneCpu.web <= GOALS.webCpuMs,
+        pageP95: pageLoad.p95 <= GOALS.pageP95Ms,
+        perSecond: sustained.gradedPerSecond >= GOALS.perSecond,
+      },
+      pageScripts: scripts,
+      sustainedPerSecond: sustained.gradedPerSecond,
+      sustained,
+      page: { path: pagePath, note: pagePath === "/api/exercises" ? `GET /exercises/${SLUG} answered ${pageProbe.status}: not built yet` : null, loadMs: pageLoad },
     };
     if (args.json) console.log(JSON.stringify(result));
     else {
       const s = result.submitToResultMs;
-      console.log(`submissions: ${result.submissions} (${args.learners} learners × ${args.rounds} rounds, all at once per round), errors: ${result.errors}`);
+      const met = (ok: boolean) => (ok ? "met" : "NOT met");
+      console.log(`submissions: ${result.submissions} (${args.learners} learners × ${args.rounds} rounds, all at once per round), errors: ${result.errors}; Prefer: wait=${args.preferWait} (the POST answered with the result for ${result.answeredByPost.burst} of ${samples.length}, alone ${result.answeredByPost.alone} of ${baseline.length})`);
       console.log(`load average (1 min) before/after the rounds: ${result.loadAverage1m.before}/${result.loadAverage1m.after} on ${result.cpuCores} cores`);
       console.log(`baseline, one learner alone: median ${result.baselineAloneMs.median} ms, p95 ${result.baselineAloneMs.p95} ms`);
-      console.log(`POST → result event: median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (goal p95 ≤ ${GOAL_P95_MS} ms: ${result.meetsGoal ? "met" : "NOT met"}); median ${result.ratioMedianToBaseline}× the baseline`);
+      console.log(`POST → result: median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (goal p95 ≤ ${GOAL_P95_MS} ms: ${met(result.meets.burstP95)}); median ${result.ratioMedianToBaseline}× the baseline`);
       console.log(`  submit: median ${result.submitToResultByKind.submit.median} ms, p95 ${result.submitToResultByKind.submit.p95} ms; run: median ${result.submitToResultByKind.run.median} ms, p95 ${result.submitToResultByKind.run.p95} ms`);
       console.log(`grader time per submission (from the report): median ${result.graderTimePerSubmissionMs.median} ms, p95 ${result.graderTimePerSubmissionMs.p95} ms`);
       for (const [phase, v] of Object.entries(result.phasesMs)) console.log(`  ${phase}: median ${v.median} ms, p95 ${v.p95} ms`);
       console.log(`CPU per submission: web ${cpuPerSubmission.web} ms, grader ${cpuPerSubmission.grader} ms (daemon process alone ${cpuPerSubmission.daemonOnly} ms); throughput ${result.throughputPerSecond}/s; a burst of ${args.learners} on ${result.cpuCores} idle cores ≈ ${result.idleMachineBurstEstimateMs} ms of CPU`);
+      console.log(`CPU per submission, one learner alone: web ${aloneCpu.web} ms, grader ${aloneCpu.grader} ms (daemon process alone ${aloneCpu.daemonOnly} ms)`);
+      console.log(`phases, one learner alone (${baseline.length} submissions; CPU exact: one request at a time):\n${phaseTable(phases.alone)}`);
+      console.log(`phases, ${args.learners} at once (${samples.length} submissions; async phases' CPU includes what interleaved):\n${phaseTable(phases.burst)}`);
+      for (const p of scripts) console.log(`JavaScript loaded with ${p.path}: ${p.scripts} scripts, ${p.kb} KB (${p.gzipKb} KB gzipped); CodeMirror ${p.codemirror ? "in it" : "not in it"}, KaTeX ${p.katex ? "in it" : "not in it"}`);
       console.log(`page ${pagePath}: median ${result.page.loadMs.median} ms, p95 ${result.page.loadMs.p95} ms${result.page.note ? ` (${result.page.note})` : ""}`);
+      console.log(`sustained (${args.learners} learners back to back): ${perSecondLine(sustained)}`);
+      const exercisePage = scripts[0]!;
+      console.log("goals (issue 16) against this run:");
+      console.log(`  Submit → result p95, ${args.learners} at once:  ${s.p95} ms   (goal ≤ ${GOAL_P95_MS} ms: ${met(result.meets.burstP95)})`);
+      console.log(`  Submit → result p95, one learner alone: ${result.baselineAloneMs.p95} ms   (goal ≤ ${GOALS.aloneP95Ms} ms: ${met(result.meets.aloneP95)})`);
+      console.log(`  web CPU per submission, alone:          ${aloneCpu.web} ms   (goal ≤ ${GOALS.webCpuMs} ms: ${met(result.meets.webCpu)}; ${args.learners} at once: ${cpuPerSubmission.web} ms)`);
+      console.log(`  exercise page server response p95:      ${pageLoad.p95} ms   (goal ≤ ${GOALS.pageP95Ms} ms: ${met(result.meets.pageP95)})`);
+      console.log(`  exercise page JavaScript:               ${exercisePage.kb} KB, ${exercisePage.gzipKb} KB gzipped, ${exercisePage.scripts} scripts (measured; KaTeX ${exercisePage.katex ? "in it" : "not in it"})`);
+      console.log(`  graded submissions/s through the app:   ${sustained.gradedPerSecond}/s   (goal ≥ ${GOALS.perSecond}/s: ${met(result.meets.perSecond)})`);
+      console.log(`  load average (1 min): ${result.loadAverage1m.before} before the rounds, ${round1(os.loadavg()[0]!)} at the end`);
     }
+  } catch (error) {
+    failureOutput = `--- web server output:\n${web.output().slice(-4000)}\n--- daemon output:\n${daemon.output().slice(-4000)}`;
+    throw error;
   } finally {
     await db.$disconnect();
     await Promise.all([stopProcess(web.child), stopProcess(daemon.child)]);
@@ -400,7 +439,9 @@ async function main(): Promise<void> {
   }
 }
 
+let failureOutput = "";
 main().catch((error: unknown) => {
+  if (failureOutput) console.error(failureOutput);
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

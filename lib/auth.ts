@@ -3,11 +3,12 @@
 //   Route handlers:          const auth = await apiUser(); if (!auth.ok) return auth.response;
 //                            const auth = await apiRole("instructor"); …same shape
 import type { NextAuthOptions } from "next-auth";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
+import { timePhase } from "../grader/phase-timing";
 import { checkCredentials } from "./accounts";
 import { getDb } from "./db";
 import { ensureAuthSecret } from "./env";
@@ -43,13 +44,63 @@ export const authOptions: NextAuthOptions = {
 };
 
 /**
+ * The session cookie's value: next-auth's cookie (`__Secure-` prefixed behind https), split into `.0`, `.1`, …
+ * chunks when it is long, as next-auth's SessionStore writes it.
+ */
+export function sessionToken(all: { name: string; value: string }[]): string | null {
+  for (const name of ["__Secure-next-auth.session-token", "next-auth.session-token"]) {
+    const whole = all.find((c) => c.name === name);
+    if (whole) return whole.value;
+    const chunks = all
+      .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    if (chunks.length) return chunks.map((c) => c.value).join("");
+  }
+  return null;
+}
+
+/**
+ * Decoded sessions by token, for a few seconds: decoding costs a key derivation and a JWE decryption, and
+ * next-auth's getServerSession also re-encrypts a fresh token it then cannot set from a server component.
+ * Only the email is kept (the user is read from the database on every request), never past the token's
+ * expiry; a token that fails to decode is remembered as signed out.
+ */
+const decodedSessions = new Map<string, { email: string | null; until: number }>();
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_ENTRIES = 10_000;
+
+async function sessionEmail(token: string): Promise<string | null> {
+  const now = Date.now();
+  const hit = decodedSessions.get(token);
+  if (hit && hit.until > now) return hit.email;
+  let email: string | null = null;
+  let until = now + SESSION_CACHE_MS;
+  try {
+    const payload = await decode({ token, secret: authOptions.secret! });
+    email = typeof payload?.email === "string" ? payload.email : null;
+    if (typeof payload?.exp === "number") until = Math.min(until, payload.exp * 1000);
+  } catch {
+    email = null; // expired, tampered with, or made with another secret: signed out, as next-auth says
+  }
+  if (decodedSessions.size >= SESSION_CACHE_ENTRIES) {
+    for (const [key, entry] of decodedSessions) if (entry.until <= now) decodedSessions.delete(key);
+    if (decodedSessions.size >= SESSION_CACHE_ENTRIES) decodedSessions.clear();
+  }
+  decodedSessions.set(token, { email, until });
+  return email;
+}
+
+/**
  * The signed-in user, read fresh from the database (so a role change or a deleted account takes effect
  * at once, not when the JWT expires), or null.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const token = session as (typeof session & { user?: { email?: string | null } }) | null;
-  const email = token?.user?.email;
+export function getSessionUser(): Promise<SessionUser | null> {
+  return timePhase("web.auth", readSessionUser);
+}
+
+async function readSessionUser(): Promise<SessionUser | null> {
+  const token = sessionToken((await cookies()).getAll());
+  const email = token ? await sessionEmail(token) : null;
   if (!email) return null;
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true } });
   if (!user) return null;

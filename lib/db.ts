@@ -19,6 +19,7 @@ export type {
   SrsCard,
   SrsReviewLog,
   SrsSettings,
+  MisconceptionItem,
   Cohort,
   CohortMember,
   Assignment,
@@ -61,10 +62,22 @@ export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions }) as unknown as Db;
   }
-  return new SqliteClient({
+  const client = new SqliteClient({
     adapter: new SqliteAdapterFactory({ url: databaseUrl.replace(/^file:/, ""), timeout: SQLITE_BUSY_TIMEOUT_MS }),
     transactionOptions,
   });
+  Object.defineProperty(client, SQLITE_CLIENT, { value: true });
+  return client;
+}
+
+// A mark on the client itself, under a global symbol: Next.js bundles this module into several chunks, and the
+// client getDb() keeps on globalThis may come from another chunk's copy (a module-local WeakSet said "not SQLite"
+// there, and SQLite was sent PostgreSQL's SQL).
+const SQLITE_CLIENT = Symbol.for("lacuna.db.sqlite");
+
+/** Whether `db` is a SQLite client (for the few statements whose SQL differs between the two databases). */
+export function isSqliteDb(db: Db): boolean {
+  return (db as unknown as Record<symbol, unknown>)[SQLITE_CLIENT] === true;
 }
 
 // Prisma's codes for a write that lost a race and may simply be tried again: P1008 (SQLite busy past its
@@ -75,7 +88,25 @@ const TRANSIENT_CODES = new Set(["P1008", "P2028", "P2034"]);
 /** Whether `error` is a database error that a retry of the same work may not meet again. */
 export function isTransientDbError(error: unknown): boolean {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === "string" && TRANSIENT_CODES.has(code);
+  if (typeof code === "string" && TRANSIENT_CODES.has(code)) return true;
+  // A raw statement (P2010) that waited out SQLite's busy timeout: the same lost race as P1008.
+  return code === "P2010" && /SQLITE_BUSY/.test((error as { message?: unknown }).message as string);
+}
+
+// Prisma's codes for a database that cannot be reached (P1001), timed out connecting (P1002), closed the
+// connection (P1017) or has no free connection (P2024); PostgreSQL's SQLSTATEs of a server shutting down or
+// starting (57P01–57P03) and of connection failures (class 08), as the driver adapter passes them on.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
+const UNAVAILABLE_SQLSTATE = /^(57P0[123]|08)/;
+
+/** Whether `error` says the database is down or unreachable (answer 503 and let the client retry), not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  const cause = meta?.driverAdapterError?.cause;
+  if (cause?.kind === "DatabaseNotReachable" || cause?.kind === "ConnectionClosed") return true;
+  return typeof cause?.originalCode === "string" && UNAVAILABLE_SQLSTATE.test(cause.originalCode);
 }
 
 /**

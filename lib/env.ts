@@ -36,6 +36,15 @@ export const envSchema = z.object({
     z.string().min(16, { error: "NEXTAUTH_SECRET must be at least 16 characters" }).optional(),
   ),
   LACUNA_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+  /** Where a Gradescope autograder bundle's setup.sh installs Lacuna's grader from (an npm install spec). */
+  LACUNA_GRADESCOPE_PACKAGE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .max(500, { error: "LACUNA_GRADESCOPE_PACKAGE must be at most 500 characters" })
+      .regex(/^[^\s"'`$\\]+$/, { error: "LACUNA_GRADESCOPE_PACKAGE must be one npm install spec without spaces, quotes, $ or backslashes (e.g. git+https://host/lacuna.git#<commit>)" })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -73,6 +82,21 @@ export function databaseUrlOf(env: Env = loadEnv()): string {
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * On PostgreSQL any number of web processes, on any number of machines, serve one database, and each reads the
+ * session cookies with its own secret: one generated into a machine's data folder is unknown to the others,
+ * which then treat that machine's learners as signed out. A deployment (NODE_ENV=production) must set
+ * NEXTAUTH_SECRET; elsewhere (one machine trying PostgreSQL) a warning is enough.
+ */
+export function unsharedSecretProblem(env: Env, databaseUrl: string): { fatal: boolean; message: string } | null {
+  if (env.NEXTAUTH_SECRET || !isPostgresUrl(databaseUrl)) return null;
+  return {
+    fatal: env.NODE_ENV === "production",
+    message:
+      "NEXTAUTH_SECRET: must be set (the same value on every machine) when DATABASE_URL is PostgreSQL: a secret generated into this machine's data folder signs sessions that web servers on other machines reject",
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
 // What the learner pages show about exercises: each exercise's status for one learner (not started,
-// attempted, passed) and best score, grouped along the topic map; per-topic mastery for /progress; an
+// attempted, passed) and best score, grouped along the topic map for /progress; an
 // exercise's attempt history and saved draft for the exercise page.
 import { loadCatalog, type ExerciseEntry } from "@/exercises/catalog";
 import type { Lang } from "@/exercises/schema";
-import { topics, type TopicId } from "@/exercises/topics";
+import { topics, topicsInPrerequisiteOrder, type TopicId } from "@/exercises/topics";
+import { assignmentBySlug, learnerCohorts, type LearnerAssignment } from "./cohorts";
 import { getDb } from "./db";
 import { listExercises, submissionStatuses, type ExerciseListEntry, type ExerciseProgressStatus, type SubmissionStatus } from "./grading/service";
 
@@ -18,6 +19,8 @@ export interface ExerciseCard {
   difficulty: 1 | 2 | 3;
   status: ExerciseStatus;
   bestScore: number | null;
+  /** The learner's most pressing assignment of this exercise, if a cohort of theirs assigned it. */
+  assignment: LearnerAssignment | null;
 }
 
 /**
@@ -25,7 +28,8 @@ export interface ExerciseCard {
  * Status rules live in one place, the submission service behind GET /api/exercises.
  */
 export async function exerciseCards(userId: string | null): Promise<ExerciseCard[]> {
-  const listed = userId ? await listExercises(getDb(), userId) : null;
+  const [listed, cohorts] = userId ? await Promise.all([listExercises(getDb(), userId), learnerCohorts(getDb(), userId)]) : [null, []];
+  const assigned = assignmentBySlug(cohorts);
   const progress = new Map<string, ExerciseListEntry>(
     listed && Array.isArray(listed.body) ? listed.body.map((entry) => [entry.slug, entry]) : [],
   );
@@ -37,28 +41,29 @@ export async function exerciseCards(userId: string | null): Promise<ExerciseCard
     difficulty: meta.difficulty,
     status: progress.get(meta.slug)?.status ?? "not-started",
     bestScore: progress.get(meta.slug)?.bestScore ?? null,
+    assignment: assigned.get(meta.slug) ?? null,
   }));
 }
 
-export interface TopicMastery {
+export interface TopicExercises {
   topic: { id: TopicId; name: { zh: string; en: string }; prerequisites: readonly string[] };
   exercises: { slug: string; title: { zh: string; en: string }; status: ExerciseStatus; bestScore: number | null }[];
   passed: number;
   attempted: number;
-  /** Mean of best scores over the topic's exercises (not started counts as 0); null without exercises. */
-  mastery: number | null;
 }
 
-/** Mastery per topic along the whole topic map; an exercise counts for every topic it is tagged with. */
-export function topicMastery(cards: readonly ExerciseCard[]): TopicMastery[] {
+/**
+ * Each topic's exercises along the whole topic map, with how many are passed and attempted; an exercise counts
+ * for every topic it is tagged with. (A topic's mastery is lib/review/stats.ts's, the figure /review/stats shows.)
+ */
+export function exercisesByTopic(cards: readonly ExerciseCard[]): TopicExercises[] {
   return topics.map((topic) => {
     const exercises = cards
       .filter((card) => card.topics.includes(topic.id))
       .map((card) => ({ slug: card.slug, title: card.title, status: card.status, bestScore: card.bestScore }));
     const passed = exercises.filter((e) => e.status === "passed").length;
     const attempted = exercises.filter((e) => e.status === "attempted").length;
-    const mastery = exercises.length ? exercises.reduce((sum, e) => sum + (e.bestScore ?? 0), 0) / exercises.length : null;
-    return { topic: { id: topic.id, name: topic.name, prerequisites: topic.prerequisites }, exercises, passed, attempted, mastery };
+    return { topic: { id: topic.id, name: topic.name, prerequisites: topic.prerequisites }, exercises, passed, attempted };
   });
 }
 
@@ -148,4 +153,39 @@ export function nextExercise(slug: string, lang: Lang): { slug: string; title: s
   const index = ordered.findIndex((e) => e.meta.slug === slug);
   const next = index >= 0 ? ordered[index + 1] : undefined;
   return next ? { slug: next.meta.slug, title: next.meta.title[lang] } : null;
+}
+
+/**
+ * Where a newcomer starts: the first exercise of the first topic, in an order where every topic follows its
+ * prerequisites (exercises/topics.ts), that has exercises; within it the easiest, then folder order.
+ */
+export function startingExercise(): ExerciseEntry | null {
+  const catalog = loadCatalog();
+  for (const topic of topicsInPrerequisiteOrder()) {
+    const candidates = catalog.filter((entry) => entry.meta.topics[0] === topic.id);
+    if (candidates.length > 0) return candidates.reduce((best, entry) => (entry.meta.difficulty < best.meta.difficulty ? entry : best));
+  }
+  return catalog[0] ?? null;
+}
+
+/** Whether the learner has run or submitted anything yet (the home page guides those who have not). */
+export async function hasAttempted(userId: string): Promise<boolean> {
+  return (await getDb().submission.findFirst({ where: { userId }, select: { id: true } })) !== null;
+}
+
+/** Whether the learner has done anything yet: submitted code or reviewed a card (home greets a newcomer with a welcome, not "welcome back"). */
+export async function hasActivity(userId: string): Promise<boolean> {
+  const db = getDb();
+  const [submission, card] = await Promise.all([db.submission.findFirst({ where: { userId }, select: { id: true } }), db.srsCard.findFirst({ where: { userId }, select: { id: true } })]);
+  return submission !== null || card !== null;
+}
+
+/**
+ * `id` when it names one of the learner's attempts at this exercise (a link may open it, e.g. a review card's
+ * origin: /exercises/<slug>?attempt=<id>), else null.
+ */
+export async function learnerAttempt(userId: string, slug: string, id: string | null): Promise<string | null> {
+  if (!id || id.length > 100) return null;
+  const row = await getDb().submission.findFirst({ where: { id, userId, exerciseSlug: slug }, select: { id: true } });
+  return row?.id ?? null;
 }

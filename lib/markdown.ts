@@ -31,7 +31,10 @@ const blockMath: TokenizerAndRendererExtension = {
   renderer: (token) => `<div class="math-display">${renderTex((token as MathToken).tex, true)}</div>\n`,
 };
 
-/** `$$…$$` inside a line is display math; `$…$` is inline math (no newline, no empty body). */
+/**
+ * `$$…$$` inside a line is display math; `$…$` is inline math (no empty body, no blank line: a formula may wrap
+ * onto the paragraph's next source line, as `$\dfrac{∂J}{∂W},\n\dfrac{∂J}{∂b}$` does in a statement).
+ */
 const inlineMath: TokenizerAndRendererExtension = {
   name: "inlineMath",
   level: "inline",
@@ -39,7 +42,7 @@ const inlineMath: TokenizerAndRendererExtension = {
   tokenizer(src): MathToken | undefined {
     const display = /^\$\$([\s\S]+?)\$\$/.exec(src);
     if (display) return { type: "inlineMath", raw: display[0], tex: display[1]!.trim(), display: true };
-    const inline = /^\$((?:\\\$|[^$\n])+?)\$/.exec(src);
+    const inline = /^\$((?:\\\$|[^$\n]|\n(?!\n))+?)\$/.exec(src);
     if (inline) return { type: "inlineMath", raw: inline[0], tex: inline[1]!, display: false };
     return undefined;
   },
@@ -60,9 +63,12 @@ markdown.use({
   },
 });
 
-/** Block Markdown (headings, lists, code, paragraphs) with math, as HTML. */
+/**
+ * Block Markdown (headings, lists, code, tables, paragraphs) with math, as HTML. A table sits in a box of its
+ * own that scrolls sideways on a narrow screen (raw HTML in the source is escaped, so every <table> is ours).
+ */
 export function renderMarkdown(source: string): string {
-  return markdown.parse(source, { async: false });
+  return markdown.parse(source, { async: false }).replace(/<table>/g, '<div class="table-scroll"><table>').replace(/<\/table>/g, "</table></div>");
 }
 
 /** One line of Markdown with math (no surrounding <p>), for titles and short texts. */

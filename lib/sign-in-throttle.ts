@@ -31,7 +31,7 @@ export interface SignInThrottle {
 }
 
 // Keys are hashes: the table then holds no e-mail address a visitor typed, and no key is longer than 64 chars.
-function keyOf(value: string): string {
+export function keyOf(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 

@@ -3,13 +3,15 @@
  * every exercise by topic, with its difficulty and its mutation score from the full mutation gate (every
  * mutant of solution.ts, seeds 1..3, the same run as `npx lacuna check --mutants`).
  *
- *   npm run catalog:table            all exercises (about 10–60 s each on a loaded 2-core machine)
- *   npm run catalog:table -- --check exits 1 when the file is not what the run produces (no write)
+ *   npm run catalog:table                 all exercises (about 10–60 s each on a loaded 2-core machine)
+ *   npm run catalog:table -- <slug> …     only these (new or changed) exercises; the others keep their measured row
+ *   npm run catalog:table -- --new        only the exercises the table does not list yet
+ *   npm run catalog:table -- --check      exits 1 when the file is not what the run produces (no write)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadCatalog } from "../exercises/catalog";
-import { catalogTable } from "../grader/mutants/catalog-table";
+import { catalogTable, scoreCellsOf } from "../grader/mutants/catalog-table";
 import { formatMutationReport, runMutationGate, type MutationReport } from "../grader/mutants/gate";
 import { createGraderPool } from "../grader/pool";
 
@@ -19,10 +21,23 @@ const readme = path.join(import.meta.dirname, "..", "exercises", "README.md");
 
 async function main(): Promise<number> {
   const entries = loadCatalog();
+  const text = readFileSync(readme, "utf8");
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  if (start < 0 || stop < start) throw new Error(`${readme} has no ${begin} … ${end} block`);
+  const earlier = scoreCellsOf(text.slice(start, stop));
+  const slugs = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+  const unknown = slugs.filter((slug) => !entries.some((e) => e.meta.slug === slug));
+  if (unknown.length) throw new Error(`no exercise ${unknown.map((s) => `"${s}"`).join(", ")} (npx lacuna exercises lists them)`);
+  const measured = slugs.length
+    ? entries.filter((e) => slugs.includes(e.meta.slug))
+    : process.argv.includes("--new")
+      ? entries.filter((e) => !earlier.has(e.meta.slug) || earlier.get(e.meta.slug) === "not measured")
+      : entries;
   const pool = createGraderPool();
   const reports: MutationReport[] = [];
   try {
-    for (const entry of entries) {
+    for (const entry of measured) {
       const report = await runMutationGate(entry, pool, { seeds: [1, 2, 3] });
       reports.push(report);
       process.stderr.write(`${formatMutationReport(report)[0]}\n`);
@@ -30,18 +45,14 @@ async function main(): Promise<number> {
   } finally {
     await pool.close();
   }
-  const text = readFileSync(readme, "utf8");
-  const start = text.indexOf(begin);
-  const stop = text.indexOf(end);
-  if (start < 0 || stop < start) throw new Error(`${readme} has no ${begin} … ${end} block`);
-  const updated = `${text.slice(0, start + begin.length)}\n${catalogTable(entries, reports)}\n${text.slice(stop)}`;
+  const updated = `${text.slice(0, start + begin.length)}\n${catalogTable(entries, reports, earlier)}\n${text.slice(stop)}`;
   if (process.argv.includes("--check")) {
     if (updated === text) return 0;
     process.stderr.write(`${readme} is out of date: run npm run catalog:table\n`);
     return 1;
   }
   writeFileSync(readme, updated);
-  process.stderr.write(`wrote ${entries.length} exercises to ${path.relative(process.cwd(), readme)}\n`);
+  process.stderr.write(`wrote ${entries.length} exercises (${measured.length} measured now) to ${path.relative(process.cwd(), readme)}\n`);
   return reports.every((r) => r.ok) ? 0 : 1;
 }
 

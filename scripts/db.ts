@@ -3,6 +3,8 @@
 //   generate          schema + `prisma generate` for both flavors (runs on `npm install`)
 //   migration <name>  diff the last migration's snapshot → current schema into new SQL for both flavors
 //   migrate           apply pending migrations to $DATABASE_URL (default: the SQLite file under ./data)
+//   backup <file>     copy $DATABASE_URL's database into a new file (scripts/lib/backup.ts); safe while running
+//   restore <file>    replace $DATABASE_URL's database with a backup (stop the app first)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -91,8 +93,19 @@ async function main(): Promise<void> {
       console.log(`Applied ${result.applied.length} migration(s): ${result.applied.join(", ") || "none pending"}`);
       return;
     }
+    case "backup":
+    case "restore": {
+      if (!arg) throw new Error(`usage: npm run db:${command} -- <file>`);
+      const { loadEnv, databaseUrlOf } = await import("../lib/env");
+      const { backupDatabase, restoreDatabase } = await import("./lib/backup");
+      const url = databaseUrlOf(loadEnv());
+      const summary = await (command === "backup" ? backupDatabase(url, arg) : restoreDatabase(url, arg));
+      const tables = typeof summary.tables === "number" ? `${summary.tables} tables` : Object.entries(summary.tables).map(([t, n]) => `${t} ${n}`).join(", ");
+      console.log(`${command === "backup" ? "Backed up to" : "Restored from"} ${summary.file} (${summary.bytes} bytes; ${tables})`);
+      return;
+    }
     default:
-      throw new Error("usage: tsx scripts/db.ts schema|generate|migration <name>|migrate");
+      throw new Error("usage: tsx scripts/db.ts schema|generate|migration <name>|migrate|backup <file>|restore <file>");
   }
 }
 

@@ -15,6 +15,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { dataDir, EnvError, parseEnv, type Env } from "../lib/env";
+import { parseGradingConfig } from "../lib/grading/config";
 import { buildIsStale, NEXT_BIN } from "./lib/build";
 import { prepare } from "./lib/prepare";
 import { repoRoot } from "./lib/schemas";
@@ -38,9 +39,13 @@ const STABLE_AFTER_MS = 60_000;
 
 /** Long-running processes started and stopped together with the web server. */
 function sidecars(_env: Env): ProcessSpec[] {
+  // LACUNA_LOCAL_WORKER=0: no grader beside the web server (workers run elsewhere: `npm run worker`). Type
+  // checks and signed-out runs need the local grader's control port, so they answer 503 then.
+  if (process.env.LACUNA_LOCAL_WORKER === "0") return [];
   return [
-    // The grading daemon (lib/grading/daemon.ts): owns the grader pool, grades queued submissions; the web
-    // server wakes it on 127.0.0.1:LACUNA_GRADER_PORT (default 3901).
+    // The grader (scripts/grading-daemon.ts): owns the sandbox pool and grades from the queue (SQLite: claims
+    // queued rows, woken on 127.0.0.1:LACUNA_GRADER_PORT, default 3901; PostgreSQL: a pg-boss worker). It serves
+    // type checks and visible-case runs on that port. `npm run worker` adds graders without the port.
     {
       name: "grader",
       command: process.execPath,
@@ -182,6 +187,8 @@ async function main(): Promise<void> {
   // NODE_ENV as the operator set it (default development): "production" is a declaration that this is a
   // deployment, which turns on e.g. the demo-account warning. The children run Next in its own mode anyway.
   const env = parseEnv(process.env);
+  // The grading variables too, before anything starts: a bad one would otherwise answer every request with a 500.
+  parseGradingConfig(process.env);
   const prepared = await prepare(env);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,

@@ -5,7 +5,7 @@
 // Tab is left to the browser (moves focus) so keyboard users are never trapped in the editor.
 import { javascript } from "@codemirror/lang-javascript";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
-import { EditorState, Prec, type Text } from "@codemirror/state";
+import { Compartment, EditorState, Prec, type Text } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
@@ -64,6 +64,8 @@ const theme = EditorView.theme({
 export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, onRun, onSubmit, ref }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  // The label follows the interface language, which can change without remounting the editor.
+  const label = useRef(new Compartment());
   const callbacks = useRef({ onChange, onRun, onSubmit });
   callbacks.current = { onChange, onRun, onSubmit };
 
@@ -85,7 +87,7 @@ export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, onR
           EditorView.lineWrapping,
           lintGutter(),
           theme,
-          EditorView.contentAttributes.of({ "aria-label": ariaLabel }),
+          label.current.of(EditorView.contentAttributes.of({ "aria-label": ariaLabel })),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
           }),
@@ -100,6 +102,10 @@ export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, onR
     // The editor is created once; later text changes come from the learner, not from props.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: label.current.reconfigure(EditorView.contentAttributes.of({ "aria-label": ariaLabel })) });
+  }, [ariaLabel]);
 
   useEffect(() => {
     const editor = view.current;

@@ -7,10 +7,10 @@ import Link from "next/link";
 import { Fragment, useId, useMemo, useState } from "react";
 import type { CaseResult, GradeReport, SourceLocation } from "@/grader/report";
 import { useT } from "@/lib/i18n/client";
-import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { compareRenderings, type ToleranceSpec, type ValueSegment } from "@/lib/value-diff";
 import { formatMetric, formatScore } from "./format";
 import { LearningCurve } from "./LearningCurve";
+import { useMarkdown } from "./lazy-markdown";
 
 export type LiveStatus = "sending" | "queued" | "running" | "graded" | "error";
 
@@ -96,9 +96,15 @@ function Segments({ segments, tone }: { segments: ValueSegment[]; tone: "expecte
 function CaseDetails({ result, tolerance, onJump }: { result: CaseResult; tolerance: ToleranceSpec; onJump: (l: SourceLocation) => void }) {
   const t = useT();
   const comparison = result.expected !== null && result.got !== null ? compareRenderings(result.expected, result.got, tolerance) : null;
+  const markdown = useMarkdown(result.note !== null);
   return (
     <div className="space-y-3 text-sm">
-      {result.note && <p className="prose-math text-slate-700" dangerouslySetInnerHTML={{ __html: renderInlineMarkdown(result.note) }} />}
+      {result.note &&
+        (markdown ? (
+          <p className="prose-math text-slate-700" dangerouslySetInnerHTML={{ __html: markdown.renderInlineMarkdown(result.note) }} />
+        ) : (
+          <p className="text-slate-700">{result.note}</p>
+        ))}
       {result.inputs && (
         <div>
           <h4 className="font-medium text-slate-800">{t("results.inputs")}</h4>
@@ -296,17 +302,20 @@ function Headline({ kind, report }: { kind: "run" | "submit"; report: GradeRepor
 
 export function GradeResults({ kind, status, report, error, tolerance, onJump, misconceptions, next }: GradeResultsProps) {
   const t = useT();
+  // The page's own rendering of a misconception when it has one; else the report's text, rendered here.
+  const markdown = useMarkdown(report?.diagnosis.some((d) => !misconceptions?.[d.misconceptionId]) ?? false);
   const diagnosisHtml = useMemo(
     () =>
       report?.diagnosis.map((d) => {
         const localized = misconceptions?.[d.misconceptionId];
-        return {
-          id: d.misconceptionId,
-          title: localized?.titleHtml ?? renderInlineMarkdown(d.title),
-          explanation: localized?.explanationHtml ?? renderMarkdown(d.explanation),
-        };
+        const html = localized
+          ? { title: localized.titleHtml, explanation: localized.explanationHtml }
+          : markdown
+            ? { title: markdown.renderInlineMarkdown(d.title), explanation: markdown.renderMarkdown(d.explanation) }
+            : null; // the renderer is on its way: plain text meanwhile
+        return { id: d.misconceptionId, html, text: { title: d.title, explanation: d.explanation } };
       }) ?? [],
-    [report, misconceptions],
+    [report, misconceptions, markdown],
   );
   return (
     <section aria-labelledby="results-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="results">
@@ -340,8 +349,17 @@ export function GradeResults({ kind, status, report, error, tolerance, onJump, m
           {diagnosisHtml.map((d) => (
             <aside key={d.id} className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-4" data-testid="misconception">
               <p className="text-xs font-semibold uppercase tracking-wide text-amber-900">{t("results.misconceptionLabel")}</p>
-              <h3 className="mt-1 text-base font-semibold text-slate-900" dangerouslySetInnerHTML={{ __html: d.title }} />
-              <div className="prose-math mt-2 text-slate-800" dangerouslySetInnerHTML={{ __html: d.explanation }} />
+              {d.html ? (
+                <>
+                  <h3 className="mt-1 text-base font-semibold text-slate-900" dangerouslySetInnerHTML={{ __html: d.html.title }} />
+                  <div className="prose-math mt-2 text-slate-800" dangerouslySetInnerHTML={{ __html: d.html.explanation }} />
+                </>
+              ) : (
+                <>
+                  <h3 className="mt-1 text-base font-semibold text-slate-900">{d.text.title}</h3>
+                  <div className="mt-2 whitespace-pre-line text-slate-800">{d.text.explanation}</div>
+                </>
+              )}
             </aside>
           ))}
 

@@ -2,6 +2,7 @@
 // Filters (topic, difficulty, status) and a title search that matches both languages, over the exercise cards.
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { AssignmentTag } from "@/app/_components/AssignmentTag";
 import { formatScore } from "@/app/_components/format";
 import type { TopicId } from "@/exercises/topics";
 import type { ExerciseCard, ExerciseStatus } from "@/lib/exercise-view";
@@ -48,7 +49,8 @@ function Difficulty({ level }: { level: 1 | 2 | 3 }) {
   );
 }
 
-export function ExerciseBrowser({ cards, topics }: { cards: ExerciseCard[]; topics: TopicOption[] }) {
+/** `now`: the server's render time (ISO), for the assignments' time left. */
+export function ExerciseBrowser({ cards, topics, now }: { cards: ExerciseCard[]; topics: TopicOption[]; now: string }) {
   const t = useT();
   const lang = useLang();
   const [query, setQuery] = useState("");
@@ -63,7 +65,7 @@ export function ExerciseBrowser({ cards, topics }: { cards: ExerciseCard[]; topi
           matchesSearch(card, query) &&
           (!topic || card.topics.includes(topic as TopicId)) &&
           (!difficulty || card.difficulty === Number(difficulty)) &&
-          (!status || card.status === status),
+          (!status || card.status === status || (status === "assigned" && card.assignment !== null)),
       ),
     [cards, query, topic, difficulty, status],
   );
@@ -109,6 +111,7 @@ export function ExerciseBrowser({ cards, topics }: { cards: ExerciseCard[]; topi
             <option value="not-started">{t("exercises.statusNotStarted")}</option>
             <option value="attempted">{t("exercises.statusAttempted")}</option>
             <option value="passed">{t("exercises.statusPassed")}</option>
+            {cards.some((card) => card.assignment) && <option value="assigned">{t("assignments.filterAssigned")}</option>}
           </select>
         </label>
       </form>
@@ -154,6 +157,11 @@ export function ExerciseBrowser({ cards, topics }: { cards: ExerciseCard[]; topi
                     <StatusBadge status={card.status} bestScore={card.bestScore} />
                     <Difficulty level={card.difficulty} />
                   </span>
+                  {card.assignment && (
+                    <span className="mt-2 block">
+                      <AssignmentTag assignment={card.assignment} now={now} />
+                    </span>
+                  )}
                 </Link>
               </li>
             ))}

@@ -10,7 +10,7 @@ import { ExerciseBrowser } from "./ExerciseBrowser";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
-  return { title: t("exercises.title") };
+  return { title: t("exercises.title"), description: t("exercises.intro") };
 }
 
 export default async function ExercisesPage() {
@@ -38,7 +38,7 @@ export default async function ExercisesPage() {
           </p>
         )}
       </header>
-      <ExerciseBrowser cards={cards} topics={usedTopics} />
+      <ExerciseBrowser cards={cards} topics={usedTopics} now={new Date().toISOString()} />
     </div>
   );
 }

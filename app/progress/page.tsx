@@ -1,10 +1,14 @@
-// /progress: mastery along the topic map (from the learner's graded submissions), recent activity and the
-// exercises passed.
+// /progress: per topic along the topic map, the exercises passed (from graded submissions) and the topic's
+// mastery (lib/review/stats.ts: the figure /review/stats shows too), recent activity and the exercises passed.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MasteryFigure } from "@/app/_components/figures";
 import { formatDateTime, formatScore } from "@/app/_components/format";
 import { requireUser } from "@/lib/auth";
-import { exerciseCards, recentActivity, topicMastery, type TopicMastery } from "@/lib/exercise-view";
+import { getDb } from "@/lib/db";
+import { exerciseCards, exercisesByTopic, recentActivity, type TopicExercises } from "@/lib/exercise-view";
+import { reconcileGradedSubmissions } from "@/lib/review/exercise-grades";
+import { loadTopicMastery, type NamedTopicMastery } from "@/lib/review/stats";
 import { getLang, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n";
 
@@ -30,26 +34,32 @@ function MasteryBar({ value, label }: { value: number; label: string }) {
   );
 }
 
-function TopicRow({ row, lang, t }: { row: TopicMastery; lang: "en" | "zh"; t: Translate }) {
+function TopicRow({ row, mastery, lang, t }: { row: TopicExercises; mastery: NamedTopicMastery | undefined; lang: "en" | "zh"; t: Translate }) {
   const name = row.topic.name[lang];
   if (row.exercises.length === 0) {
     return (
-      <li className="px-4 py-3">
+      <li className="flex flex-wrap items-baseline gap-x-2 px-4 py-3" data-testid="topic-row" data-topic={row.topic.id}>
         <span className="text-slate-700">{name}</span>
-        <span className="ml-2 text-xs text-slate-600">{t("progress.noExercises")}</span>
+        <span className="text-xs text-slate-600">{t("progress.noExercises")}</span>
+        {mastery && <MasteryFigure row={mastery} t={t} />}
       </li>
     );
   }
   return (
-    <li className="space-y-2 px-4 py-3" data-testid="topic-row">
+    <li className="space-y-2 px-4 py-3" data-testid="topic-row" data-topic={row.topic.id}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <span className="font-medium text-slate-900">{name}</span>
-        <span className="text-sm text-slate-700">
-          {t("progress.topicCounts", { passed: row.passed, total: row.exercises.length })}
-          {row.mastery !== null && ` · ${t("progress.mastery", { score: formatScore(row.mastery) })}`}
+        <span className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-700">
+          <span data-testid="topic-passed">{t("progress.topicCounts", { passed: row.passed, total: row.exercises.length })}</span>
+          {mastery && (
+            <>
+              <span aria-hidden="true">·</span>
+              <MasteryFigure row={mastery} t={t} />
+            </>
+          )}
         </span>
       </div>
-      <MasteryBar value={row.mastery ?? 0} label={t("progress.masteryOf", { topic: name })} />
+      <MasteryBar value={mastery?.mastery ?? 0} label={t("progress.masteryOf", { topic: name })} />
       <ul className="flex flex-wrap gap-2">
         {row.exercises.map((exercise) => (
           <li key={exercise.slug}>
@@ -83,12 +93,15 @@ export default async function ProgressPage() {
   const user = await requireUser();
   const lang = await getLang();
   const t = await getT(lang);
-  const [cards, activity] = await Promise.all([exerciseCards(user.id), recentActivity(user.id, lang)]);
-  const mastery = topicMastery(cards);
+  // The same data as /review and /review/stats: graded submissions the grading hook missed are recorded first.
+  await reconcileGradedSubmissions(getDb(), user.id);
+  const [cards, activity, masteryRows] = await Promise.all([exerciseCards(user.id), recentActivity(user.id, lang), loadTopicMastery(getDb(), user.id, lang)]);
+  const byTopic = exercisesByTopic(cards);
+  const masteryOf = new Map(masteryRows.map((m) => [m.topicId, m]));
   const passed = cards.filter((c) => c.status === "passed");
   const attempted = cards.filter((c) => c.status === "attempted");
-  const withExercises = mastery.filter((row) => row.exercises.length > 0);
-  const withoutExercises = mastery.filter((row) => row.exercises.length === 0);
+  const withExercises = byTopic.filter((row) => row.exercises.length > 0);
+  const withoutExercises = byTopic.filter((row) => row.exercises.length === 0);
 
   return (
     <div className="space-y-8">
@@ -120,7 +133,7 @@ export default async function ProgressPage() {
         </h2>
         <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
           {withExercises.map((row) => (
-            <TopicRow key={row.topic.id} row={row} lang={lang} t={t} />
+            <TopicRow key={row.topic.id} row={row} mastery={masteryOf.get(row.topic.id)} lang={lang} t={t} />
           ))}
         </ol>
         {withoutExercises.length > 0 && (
@@ -130,7 +143,7 @@ export default async function ProgressPage() {
             </summary>
             <ol className="divide-y divide-slate-100">
               {withoutExercises.map((row) => (
-                <TopicRow key={row.topic.id} row={row} lang={lang} t={t} />
+                <TopicRow key={row.topic.id} row={row} mastery={masteryOf.get(row.topic.id)} lang={lang} t={t} />
               ))}
             </ol>
           </details>

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { getLang, getT } from "@/lib/i18n/server";
+import { getLogger } from "@/lib/observability/log";
 import { reconcileGradedSubmissions } from "@/lib/review/exercise-grades";
 import { maybeStartBackgroundFit } from "@/lib/review/fit";
 import { loadSession } from "@/lib/review/session";
@@ -27,7 +28,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     maybeStartBackgroundFit(user.id, await db.srsReviewLog.count({ where: { userId: user.id, undone: false } }));
   } catch (error) {
     // A fit that cannot start (e.g. an unwritable data folder) must not cost the learner their session.
-    console.error(`[review] background fit not started for ${user.id}:`, error);
+    getLogger().error({ err: error, userId: user.id }, "background FSRS fit not started");
   }
   const lang = await getLang();
   const t = await getT(lang);

@@ -7,6 +7,8 @@
 // Adding a server action: add its schema here under "<file>#<export>" (tests/security/action-schemas.test.ts
 // fails until every exported action has one).
 import { z } from "zod";
+import { ASSIGNMENT_FIELDS } from "@/lib/cohorts/assignments/fields";
+import { GRANTS } from "@/lib/cohorts/roster/core";
 import { LANGS } from "@/lib/i18n/core";
 
 /** A form field longer than this is refused before any action reads it (the longest real field is 200). */
@@ -45,9 +47,20 @@ const formAction = <F extends string>(fields: readonly F[]) => z.tuple([formSche
 export const actionSchemas = {
   "app/signup/actions.ts#signUpAction": formStateAction(["email", "name", "password"]),
   "app/cohorts/actions.ts#createCohortAction": formStateAction(["name"]),
-  "app/cohorts/actions.ts#addAssignmentAction": formStateAction(["cohortId", "exerciseSlug", "dueDate"]),
+  "app/cohorts/actions.ts#saveCohortSettingsAction": formStateAction(["cohortId", "name", "timeZone"]),
+  "app/cohorts/actions.ts#saveAssignmentAction": formStateAction(["cohortId", "assignmentId", ...ASSIGNMENT_FIELDS]),
   "app/cohorts/actions.ts#removeAssignmentAction": formAction(["cohortId", "assignmentId"]),
+  "app/cohorts/actions.ts#restoreAssignmentAction": formAction(["cohortId", "assignmentId"]),
+  "app/cohorts/actions.ts#setExtensionAction": formStateAction(["cohortId", "assignmentId", "userId", "dueAt", "confirmPast"]),
+  "app/cohorts/actions.ts#removeExtensionAction": formAction(["cohortId", "assignmentId", "userId"]),
   "app/cohorts/actions.ts#removeMemberAction": formAction(["cohortId", "userId"]),
+  "app/cohorts/actions.ts#restoreMemberAction": formAction(["cohortId", "userId"]),
+  "app/cohorts/actions.ts#moveMemberAction": formStateAction(["cohortId", "userId", "toCohortId"]),
+  "app/cohorts/actions.ts#inviteCoInstructorAction": formStateAction(["cohortId", "email", ...GRANTS]),
+  "app/cohorts/actions.ts#updateGrantsAction": formAction(["cohortId", "userId", ...GRANTS]),
+  "app/cohorts/actions.ts#removeCoInstructorAction": formAction(["cohortId", "userId"]),
+  "app/cohorts/actions.ts#answerInvitationAction": z.tuple([formSchema(["cohortId", "answer"]).pipe(z.object({ cohortId: z.string(), answer: z.enum(["accept", "decline"], { error: 'must be "accept" or "decline"' }) }))]),
+  "app/cohorts/[id]/analytics/actions.ts#sendFocusedReviewAction": formStateAction(["cohortId", "topicId", "learnerIds"]),
   "app/join/actions.ts#joinCohortAction": formStateAction(["code"]),
   "app/join/actions.ts#joinFromInviteAction": formAction(["code"]),
   "app/review/settings/actions.ts#savePreferencesAction": formStateAction(["dailyNewLimit", "desiredRetention", "timezone"]),

@@ -1,6 +1,9 @@
 // The web server's side of the grading daemon's control port (127.0.0.1:LACUNA_GRADER_PORT). Loads nothing
 // heavy: no isolated-vm, no TypeScript checker.
+import http from "node:http";
 import { z } from "zod";
+import { timePhase } from "../../grader/phase-timing";
+import { gradeReportSchema, type GradeReport } from "../../grader/report";
 import { gradingConfig } from "./config";
 import { GraderUnavailableError, typeCheckNotices, type TypeCheckAnswer } from "./service";
 
@@ -24,21 +27,116 @@ export function wakeDaemon(port: number = gradingConfig().LACUNA_GRADER_PORT): P
     return current.followUp;
   }
   const state: { sending: Promise<boolean>; followUp: Promise<boolean> | null } = { sending: Promise.resolve(false), followUp: null };
-  state.sending = sendWake(port).finally(() => {
+  state.sending = timePhase("web.wake", () => sendWake(port)).finally(() => {
     if (wakes.get(port) === state) wakes.delete(port);
   });
   wakes.set(port, state);
   return state.sending;
 }
 
-async function sendWake(port: number): Promise<boolean> {
-  try {
-    const response = await fetch(daemonUrl("/wake", port), { method: "POST", signal: AbortSignal.timeout(1000) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
+/**
+ * Kept-alive connections to the daemon: a wake-up is one small POST per submission when learners submit one at
+ * a time, and node:http on a kept-alive socket costs a third of the CPU of fetch() (undici) with a new one.
+ */
+const wakeAgent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+
+function sendWake(port: number, retry = true): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.request({ host: "127.0.0.1", port, path: "/wake", method: "POST", agent: wakeAgent, timeout: 1000 }, (response) => {
+      response.resume();
+      response.on("end", () => resolve((response.statusCode ?? 500) < 300));
+      response.on("error", () => resolve(false));
+    });
+    request.on("timeout", () => request.destroy());
+    // A kept-alive socket the daemon closed just then: once more on a new one (Node's documented pattern).
+    request.on("error", (error: NodeJS.ErrnoException) => resolve(retry && request.reusedSocket && error.code === "ECONNRESET" ? sendWake(port, false) : false));
+    request.end();
+  });
+}
+
+const noticeSchema = z.object({ id: z.string(), status: z.enum(["queued", "running", "graded", "error"]) });
+export type DaemonNotice = z.infer<typeof noticeSchema>;
+
+export interface DaemonNotices {
+  /** Whether the notice stream is open now (while it is not, the caller polls as it did before). */
+  readonly connected: boolean;
+  /** Opens the stream if it is not open (and not being opened). */
+  ensure(): void;
+  close(): void;
+}
+
+/**
+ * Follows the daemon's GET /notices (one line of JSON per claim or stored grade, lib/grading/daemon.ts):
+ * `onNotice` for each line, `onConnection` when the stream opens or drops. It stays open while the process
+ * lives; after a drop it is opened again on the next ensure(), at most once per `retryMs`. Never throws.
+ */
+export function followDaemonNotices(
+  handlers: { onNotice: (notice: DaemonNotice) => void; onConnection: (connected: boolean) => void },
+  port: number = gradingConfig().LACUNA_GRADER_PORT,
+  retryMs = 1000,
+): DaemonNotices {
+  let connected = false;
+  let opening = false;
+  let closed = false;
+  let lastAttempt = 0;
+  let request: http.ClientRequest | null = null;
+
+  const dropped = () => {
+    request = null;
+    opening = false;
+    if (connected) {
+      connected = false;
+      handlers.onConnection(false);
+    }
+  };
+
+  const open = () => {
+    if (closed || connected || opening || Date.now() - lastAttempt < retryMs) return;
+    opening = true;
+    lastAttempt = Date.now();
+    // Its own socket (no agent): the response never ends, so it must not hold one of the wake-ups' sockets.
+    const current = http.get({ host: "127.0.0.1", port, path: "/notices", agent: false }, (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        return dropped();
+      }
+      opening = false;
+      connected = true;
+      handlers.onConnection(true);
+      response.setEncoding("utf8");
+      let pending = "";
+      response.on("data", (chunk: string) => {
+        pending += chunk;
+        let newline: number;
+        while ((newline = pending.indexOf("\n")) >= 0) {
+          const line = pending.slice(0, newline);
+          pending = pending.slice(newline + 1);
+          if (!line) continue;
+          try {
+            const parsed = noticeSchema.safeParse(JSON.parse(line));
+            if (parsed.success) handlers.onNotice(parsed.data);
+          } catch {
+            // not JSON: not a notice (the poll still covers the row)
+          }
+        }
+      });
+      response.on("close", dropped);
+      response.on("error", dropped);
+    });
+    current.on("error", dropped);
+    request = current;
+  };
+
+  return {
+    get connected() {
+      return connected;
+    },
+    ensure: open,
+    close() {
+      closed = true;
+      request?.destroy();
+    },
+  };
 }
 
 const typeCheckResponseSchema = z.object({
@@ -67,4 +165,40 @@ export async function typeCheckViaDaemon(slug: string, source: string, port: num
   const parsed = typeCheckResponseSchema.safeParse(body);
   if (!parsed.success) throw new Error("the grading service sent an invalid type-check answer");
   return { warnings: parsed.data.warnings.map((w) => ({ line: w.location.line, column: w.location.column, message: w.message })), notice: parsed.data.notice };
+}
+
+/** The daemon's answer to a visible-case grade: the report, or why there is none. */
+export type VisibleGradeAnswer =
+  | { ok: true; report: GradeReport }
+  | { ok: false; reason: "unreachable" | "busy" | "failed"; detail: string };
+
+/**
+ * Grades `source` on the exercise's visible cases (seed VISIBLE_SEED) in the daemon, at once and stored nowhere:
+ * a signed-out visitor's run and the exercise page's list of visible cases. Never throws.
+ */
+export async function gradeVisibleViaDaemon(
+  request: { slug: string; source: string; lang: "en" | "zh" },
+  port: number = gradingConfig().LACUNA_GRADER_PORT,
+  timeoutMs = 60_000,
+): Promise<VisibleGradeAnswer> {
+  let response: Response;
+  try {
+    response = await fetch(daemonUrl("/grade-visible", port), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    return { ok: false, reason: "unreachable", detail: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 503) return { ok: false, reason: "busy", detail: "the grading service is busy" };
+  if (!response.ok) {
+    const message = z.object({ error: z.string() }).safeParse(body);
+    return { ok: false, reason: "failed", detail: message.success ? message.data.error : `the grading service answered ${response.status}` };
+  }
+  const parsed = gradeReportSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, reason: "failed", detail: "the grading service sent an invalid report" };
+  return { ok: true, report: parsed.data };
 }

@@ -2,6 +2,7 @@
 // environment. Kept apart from lib/env.ts (the foundation's) so the grading pieces own their variables.
 import os from "node:os";
 import { z } from "zod";
+import { EnvError } from "../env";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const positiveInt = (name: string, fallback: number, max = 1_000_000) =>
@@ -25,13 +26,27 @@ export const gradingConfigSchema = z.object({
   /** Submissions (run and submit together) one learner may make per window. */
   LACUNA_SUBMISSION_LIMIT: positiveInt("LACUNA_SUBMISSION_LIMIT", 10, 10_000),
   LACUNA_SUBMISSION_WINDOW_S: positiveInt("LACUNA_SUBMISSION_WINDOW_S", 30, 86_400),
+  /** Signed-out "Run visible cases" per client address per guest window (lib/guest-throttle.ts). */
+  LACUNA_GUEST_RUN_LIMIT: positiveInt("LACUNA_GUEST_RUN_LIMIT", 10, 100_000),
+  /** Signed-out live type checks per client address per guest window (the editor asks after each pause in typing). */
+  LACUNA_GUEST_TYPECHECK_LIMIT: positiveInt("LACUNA_GUEST_TYPECHECK_LIMIT", 60, 1_000_000),
+  LACUNA_GUEST_WINDOW_S: positiveInt("LACUNA_GUEST_WINDOW_S", 60, 86_400),
+  // The job queue on PostgreSQL (lib/grading/queue/pg-boss.ts); read by the workers, which set up the queue.
+  /** Deliveries of a job after its first that fail for reasons outside the submission, before it is dead-lettered. */
+  LACUNA_QUEUE_RETRY_LIMIT: positiveInt("LACUNA_QUEUE_RETRY_LIMIT", 3, 100),
+  /** First retry delay in seconds; doubled (with jitter) for each further retry. */
+  LACUNA_QUEUE_RETRY_DELAY_S: positiveInt("LACUNA_QUEUE_RETRY_DELAY_S", 2, 3600),
+  /** A job active this long (its worker died) is failed and retried by the queue's maintenance. */
+  LACUNA_QUEUE_EXPIRE_S: positiveInt("LACUNA_QUEUE_EXPIRE_S", 120, 86_400),
+  /** How often some worker runs the queue's maintenance (expiry of jobs a dead worker held, archiving). */
+  LACUNA_QUEUE_MAINTENANCE_S: positiveInt("LACUNA_QUEUE_MAINTENANCE_S", 15, 3600),
 });
 export type GradingConfig = z.infer<typeof gradingConfigSchema>;
 
 export function parseGradingConfig(source: Record<string, string | undefined> = process.env): GradingConfig {
   const result = gradingConfigSchema.safeParse(source);
   if (result.success) return result.data;
-  throw new Error(`Invalid environment:\n${result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
 }
 
 let cached: GradingConfig | undefined;

@@ -1,6 +1,11 @@
 // The grading daemon: a separate process (scripts/grading-daemon.ts, started by `npm start`) that owns the
 // grader pool. It claims queued submissions atomically, grades them, stores the report, and recovers rows a
-// dead daemon left "running". The web server only writes queued rows and wakes it over 127.0.0.1.
+// dead daemon left "running". The web server only writes queued rows and wakes it over 127.0.0.1; in return
+// it hears each claim and each stored grade at once from GET /notices (newline-delimited JSON, one long-lived
+// response per web process), so its event streams need not poll the status column every 50 ms.
+// What follows describes the default work source (rowWorkSource: the rows are the queue, SQLite). On PostgreSQL
+// the same daemon takes its work from pg-boss instead (lib/grading/queue/pg-boss.ts): claiming, retries,
+// recovery and dead-lettering are the queue's there; grading, storing and the review are the same code.
 //
 // Several daemons may share a database (claims are atomic). At start and on every poll a daemon re-queues
 // "running" rows whose daemon is gone (see isAbandoned: dead pid on this host, or running longer than
@@ -20,11 +25,15 @@ import os from "node:os";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
+import { timePhase } from "../../grader/phase-timing";
 import { withWriteRetry, type Db, type Submission } from "../db";
 import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
 import { isKnownItem } from "../review/items";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "./config";
-import { afterGradeCommitted, runInGradeTransaction } from "./hooks";
+import { afterGradeCommitted, runInGradeTransaction, type DbTransaction } from "./hooks";
+import { getLogger } from "../observability/log";
+import { metricsExposition } from "../observability/metrics";
+import { emitGradingEvent } from "./observe";
 import { hiddenSeedPool } from "./seeds";
 
 export interface GradingDaemonOptions {
@@ -49,6 +58,47 @@ export interface GradingDaemonOptions {
    * hidden seeds, seeds.ts), so most grades need neither the reference nor the misconceptions; [] warms none.
    */
   warmSeeds?: (slug: string) => number[];
+  /**
+   * Where the daemon's work comes from (default: the submission rows themselves, `rowWorkSource`, the SQLite
+   * path). lib/grading/queue/pg-boss.ts gives a pg-boss queue on PostgreSQL.
+   */
+  source?: (context: WorkSourceContext) => WorkSource;
+}
+
+/** What a work source may know of the daemon that runs it. */
+export interface WorkSourceContext {
+  db: Db;
+  workerId: string;
+  log: (message: string) => void;
+  staleAfterMs: number;
+  isStopping: () => boolean;
+  /** Ids of the rows this daemon is grading right now. */
+  inFlightIds: () => string[];
+}
+
+/** How a claimed row's grade ended, for its source. */
+export type GradeEnd = "stored" | "taken" | "failed";
+
+/**
+ * The daemon's supply of work: it claims rows (each then "running" with the daemon's workerId), hears how their
+ * grades ended, and recovers what dead daemons left. Two implementations: the rows themselves (below, SQLite's
+ * default and any database without a queue) and pg-boss jobs (lib/grading/queue/pg-boss.ts).
+ */
+export interface WorkSource {
+  start?(wake: () => void): Promise<void>;
+  /** Claims up to `max` submissions for this daemon. */
+  claim(max: number): Promise<ClaimedRow[]>;
+  /** Inside the transaction that stores the row's outcome (PostgreSQL: tells the web processes). */
+  storing?(tx: DbTransaction, id: string, status: "graded" | "error"): Promise<void>;
+  /** The grade was stored, the row was no longer this daemon's ("taken"), or storing it failed. */
+  ended(row: ClaimedRow, end: GradeEnd): Promise<void>;
+  /** A grade that failed for reasons outside the submission: graded again later, or given up (status "error"). */
+  retry(row: ClaimedRow, reason: string): Promise<"retrying" | "gave-up" | "gone">;
+  /** stop(): claimed rows whose grade did not finish go back to the queue without counting the attempt. */
+  release(ids: string[]): Promise<void>;
+  /** On start and every poll: work that dead daemons left. */
+  recover(): Promise<RecoveryResult>;
+  stop?(): Promise<void>;
 }
 
 export interface RecoveryResult {
@@ -146,14 +196,16 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 /** How often a daemon looks for graded submits without their review when none is known to be missing. */
 const SWEEP_EVERY_MS = 60_000;
 
-const claimSelect = { id: true, exerciseSlug: true, kind: true, source: true, lang: true, seed: true } as const;
-interface ClaimedRow {
+export const claimSelect = { id: true, exerciseSlug: true, kind: true, source: true, lang: true, seed: true, requestId: true } as const;
+export interface ClaimedRow {
   id: string;
   exerciseSlug: string;
   kind: string;
   source: string;
   lang: string;
   seed: number;
+  /** The x-request-id of the request that stored it: every log line about its grade carries it. */
+  requestId: string | null;
 }
 
 /** The row's outcome from the grader's report: "error" only when nothing was the learner's fault. */
@@ -169,11 +221,109 @@ const typeCheckRequestSchema = z.object({
   source: z.string().max(SOURCE_MAX_BYTES * 4),
 });
 
+/** POST /grade-visible: a signed-out visitor's run (lib/grading/guest.ts), graded at once and stored nowhere. */
+export const visibleGradeRequestSchema = typeCheckRequestSchema.extend({ lang: z.enum(["en", "zh"]) });
+
+/**
+ * Visible-case grades the control port runs at once beside the queue's (per worker): more answer 503 "busy", so
+ * visitors from many addresses cannot queue up work ahead of the learners' submissions without bound.
+ */
+export const VISIBLE_GRADES_PER_WORKER = 2;
+
+/**
+ * The default work source: the submission rows are the queue. Claims with `UPDATE … WHERE id = ? AND status =
+ * 'queued'`, re-queues rows whose daemon is gone (recoverAbandoned) and own rows whose grade could not be stored,
+ * and gives a row up after MAX_GRADING_ATTEMPTS.
+ */
+export function rowWorkSource(context: WorkSourceContext): WorkSource {
+  const { db, workerId, log, staleAfterMs } = context;
+
+  async function claimOne(id: string): Promise<boolean> {
+    // The WHERE on status makes the claim atomic: of two daemons racing for a row, one updates it.
+    const result = await db.submission.updateMany({
+      where: { id, status: "queued" },
+      data: { status: "running", startedAt: new Date(), workerId, gradingAttempts: { increment: 1 } },
+    });
+    return result.count === 1;
+  }
+
+  async function release(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    // Interrupted by our own shutdown: not the submission's fault, so the attempt is not counted.
+    await withWriteRetry(() =>
+      db.submission.updateMany({
+        where: { id: { in: ids }, status: "running", workerId },
+        data: { status: "queued", workerId: null, startedAt: null, gradingAttempts: { decrement: 1 } },
+      }),
+    );
+  }
+
+  /** Own "running" rows no grade is working on (storing their grade failed): queued again. */
+  async function requeueOrphans(): Promise<void> {
+    const claimedBefore = new Date(Date.now() - 60_000);
+    const updated = await db.submission.updateMany({
+      where: { status: "running", workerId, startedAt: { lt: claimedBefore }, id: { notIn: context.inFlightIds() } },
+      data: { status: "queued", workerId: null, startedAt: null },
+    });
+    if (updated.count) log(`re-queued ${updated.count} submission(s) whose grade could not be stored`);
+  }
+
+  return {
+    async claim(max) {
+      const candidates: ClaimedRow[] = await db.submission.findMany({
+        where: { status: "queued" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: max,
+        select: claimSelect,
+      });
+      const claimed: ClaimedRow[] = [];
+      for (const row of candidates) {
+        if (context.isStopping()) break;
+        if (await claimOne(row.id)) claimed.push(row);
+      }
+      return claimed; // none claimed: another daemon took them; the next wake or poll looks again
+    },
+
+    async ended() {
+      // Nothing to acknowledge: the row's status is the queue. A row whose grade could not be stored stays
+      // "running" with this daemon's id until requeueOrphans finds it.
+    },
+
+    async retry(row, reason) {
+      const where = { id: row.id, status: "running", workerId };
+      const current = await db.submission.findFirst({ where, select: { gradingAttempts: true } });
+      if (!current) return "gone";
+      if (current.gradingAttempts < MAX_GRADING_ATTEMPTS) {
+        log(`submission ${row.id}: ${reason}; queued again (attempt ${current.gradingAttempts} of ${MAX_GRADING_ATTEMPTS})`);
+        await withWriteRetry(() => db.submission.updateMany({ where, data: { status: "queued", workerId: null, startedAt: null } }));
+        return "retrying";
+      }
+      await withWriteRetry(() =>
+        db.submission.updateMany({ where, data: { status: "error", error: givenUpMessage(current.gradingAttempts, reason), gradedAt: new Date() } }),
+      );
+      return "gave-up";
+    },
+
+    release,
+
+    async recover() {
+      const recovered = await recoverAbandoned(db, { ownWorkerId: workerId, staleAfterMs });
+      await requeueOrphans();
+      return recovered;
+    },
+  };
+}
+
+/** The row's error when grading failed `attempts` times for reasons outside the submission. */
+export function givenUpMessage(attempts: number, reason: string): string {
+  return `Grading failed ${attempts} times for reasons outside this submission (${reason}), so it was given up. Submit again; if it keeps happening, tell the operator.`;
+}
+
 export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemon {
   const { db, pool } = options;
   const concurrency = Math.max(1, options.concurrency);
   const workerId = options.workerId ?? newWorkerId();
-  const log = options.log ?? ((message: string) => console.log(`[grader] ${message}`));
+  const log = options.log ?? ((message: string) => getLogger().info(message));
   const staleAfterMs = options.staleAfterMs ?? 10 * 60_000;
   const inFlight = new Map<string, Promise<void>>();
   const hookTasks = new Set<Promise<void>>();
@@ -186,61 +336,61 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
   let reviewsPending = true; // sweep once at start: a daemon that died between grade and review left some
   let lastSweep = 0;
   let server: http.Server | null = null;
+  let visibleGrades = 0;
+  /** The open GET /notices responses: the web processes following status changes. */
+  const noticeStreams = new Set<http.ServerResponse>();
+  const source = (options.source ?? rowWorkSource)({
+    db,
+    workerId,
+    log,
+    staleAfterMs,
+    isStopping: () => stopping,
+    inFlightIds: () => [...inFlight.keys()],
+  });
 
-  async function claim(id: string): Promise<boolean> {
-    // The WHERE on status makes the claim atomic: of two daemons racing for a row, one updates it.
-    const result = await db.submission.updateMany({
-      where: { id, status: "queued" },
-      data: { status: "running", startedAt: new Date(), workerId, gradingAttempts: { increment: 1 } },
-    });
-    return result.count === 1;
+  /**
+   * Tells the web processes that follow GET /notices that a row's status changed (after the change committed:
+   * a web process that reads the row then sees it). A notice lost on the way only delays the stream until the
+   * web process's safety poll.
+   */
+  function notice(id: string, status: "queued" | "running" | "graded" | "error"): void {
+    if (noticeStreams.size === 0) return;
+    const line = `${JSON.stringify({ id, status })}\n`;
+    for (const stream of noticeStreams) stream.write(line);
   }
 
-  async function requeueOwn(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    // Interrupted by our own shutdown: not the submission's fault, so the attempt is not counted.
-    await withWriteRetry(() =>
-      db.submission.updateMany({
-        where: { id: { in: ids }, status: "running", workerId },
-        data: { status: "queued", workerId: null, startedAt: null, gradingAttempts: { decrement: 1 } },
-      }),
-    );
-  }
-
-  /** A grade that failed for reasons outside the submission (report.retryable): queued again, never an error. */
+  /** A grade that failed for reasons outside the submission (report.retryable): graded again, never an error. */
   async function retryLater(row: ClaimedRow, report: GradeReport): Promise<void> {
-    if (stopping) return requeueOwn([row.id]);
-    const where = { id: row.id, status: "running", workerId };
-    const current = await db.submission.findFirst({ where, select: { gradingAttempts: true } });
-    if (!current) return;
+    if (stopping) return source.release([row.id]);
     const reason = report.runtimeError?.message ?? "the grading worker stopped";
-    if (current.gradingAttempts < MAX_GRADING_ATTEMPTS) {
-      log(`submission ${row.id}: ${reason}; queued again (attempt ${current.gradingAttempts} of ${MAX_GRADING_ATTEMPTS})`);
-      await withWriteRetry(() => db.submission.updateMany({ where, data: { status: "queued", workerId: null, startedAt: null } }));
-      return;
-    }
-    errors += 1;
-    await withWriteRetry(() =>
-      db.submission.updateMany({
-        where,
-        data: {
-          status: "error",
-          error: `Grading failed ${current.gradingAttempts} times for reasons outside this submission (${reason}), so it was given up. Submit again; if it keeps happening, tell the operator.`,
-          gradedAt: new Date(),
-        },
-      }),
-    );
+    const outcome = await source.retry(row, reason);
+    if (outcome !== "gone") notice(row.id, outcome === "gave-up" ? "error" : "queued");
+    emitGradingEvent({ type: outcome === "gave-up" ? "given-up" : "retry", submissionId: row.id, requestId: row.requestId, kind: row.kind, reason });
+    if (outcome === "gave-up") errors += 1;
   }
 
   type Outcome = { status: "graded" | "error"; score: number | null; passed: boolean | null; error: string | null; report: string | null };
 
   /**
    * Stores the grade and, for a graded submit, runs the transactional listeners (its review) in the same
-   * transaction, repeated while it loses a race. Null when the row is no longer this daemon's.
+   * transaction, repeated while it loses a race (anything else, on the rows' own queue: one statement). Null
+   * when the row is no longer this daemon's: the update is conditional on the row being this daemon's
+   * "running" one, so a grade delivered twice is stored once and its review (keyed by the submission id)
+   * recorded once.
    */
   async function store(row: ClaimedRow, data: Outcome): Promise<Submission | null> {
-    const save = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) =>
-      tx.submission.updateMany({ where: { id: row.id, status: "running", workerId }, data: { ...data, gradedAt: new Date() } });
+    const mine = { id: row.id, status: "running", workerId };
+    if (!source.storing && !(row.kind === "submit" && data.status === "graded")) {
+      // Nothing to record with it (a run, an errored grade) and no queue to tell: one conditional UPDATE …
+      // RETURNING, atomic by itself, instead of an interactive transaction (BEGIN, update, read, COMMIT).
+      const [saved] = await withWriteRetry(() => db.submission.updateManyAndReturn({ where: mine, data: { ...data, gradedAt: new Date() } }));
+      return saved ?? null;
+    }
+    const save = async (tx: DbTransaction) => {
+      const saved = await tx.submission.updateMany({ where: mine, data: { ...data, gradedAt: new Date() } });
+      if (saved.count === 1) await source.storing?.(tx, row.id, data.status);
+      return saved;
+    };
     try {
       return await withWriteRetry(
         () =>
@@ -264,28 +414,49 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
 
   async function grade(row: ClaimedRow): Promise<void> {
     const mode = row.kind === "submit" ? "all" : "visible";
+    const startedAt = Date.now();
     let data: Outcome;
+    let report: GradeReport | null = null;
     try {
-      const report = await pool.grade({ slug: row.exerciseSlug, source: row.source, seed: row.seed, lang: row.lang === "zh" ? "zh" : "en", mode });
+      report = await pool.grade({ slug: row.exerciseSlug, source: row.source, seed: row.seed, lang: row.lang === "zh" ? "zh" : "en", mode });
       // While stopping, a worker killed by the same signal (a whole process group stopped) is no fault either.
       if (report.retryable || (stopping && report.status === "error")) return await retryLater(row, report);
       data = { ...outcomeOf(report), report: JSON.stringify(report) };
     } catch (error) {
       data = { status: "error", score: null, passed: null, error: `The grader failed: ${error instanceof Error ? error.message : String(error)}`, report: null };
     }
-    const saved = await store(row, data);
+    let saved: Submission | null;
+    try {
+      saved = await timePhase("daemon.store", () => store(row, data));
+    } catch (error) {
+      await source.ended(row, "failed").catch(() => undefined);
+      throw error;
+    }
+    await source.ended(row, saved ? "stored" : "taken");
     if (!saved) {
       log(`submission ${row.id} was taken from this daemon while grading (re-queued as stale?); result dropped`);
       return;
     }
+    notice(row.id, data.status);
     if (data.status === "graded") graded += 1;
     else errors += 1;
+    emitGradingEvent({
+      type: "stored",
+      submissionId: row.id,
+      requestId: row.requestId,
+      kind: row.kind,
+      status: data.status,
+      report,
+      waitMs: saved.startedAt ? Math.max(0, saved.startedAt.getTime() - saved.createdAt.getTime()) : null,
+      gradeMs: Date.now() - startedAt,
+      attempt: saved.gradingAttempts,
+    });
     if (row.kind === "submit" && data.status === "graded") runHooks(saved);
   }
 
   /** The after-commit listeners run after the worker slot is freed, so they never delay the next grade. */
   function runHooks(submission: Submission): void {
-    const task = afterGradeCommitted(db, submission, (message) => log(message))
+    const task = timePhase("daemon.hooks", () => afterGradeCommitted(db, submission, (message) => log(message)))
       .then(() => undefined)
       .finally(() => hookTasks.delete(task));
     hookTasks.add(task);
@@ -309,16 +480,6 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
     reviewsPending = false; // one that still fails is tried again by the next periodic sweep
   }
 
-  /** Own "running" rows no grade is working on (storing their grade failed): queued again. */
-  async function requeueOrphans(): Promise<void> {
-    const claimedBefore = new Date(Date.now() - 60_000);
-    const updated = await db.submission.updateMany({
-      where: { status: "running", workerId, startedAt: { lt: claimedBefore }, id: { notIn: [...inFlight.keys()] } },
-      data: { status: "queued", workerId: null, startedAt: null },
-    });
-    if (updated.count) log(`re-queued ${updated.count} submission(s) whose grade could not be stored`);
-  }
-
   function launch(row: ClaimedRow): void {
     const task = grade(row)
       .catch((error: unknown) => log(`storing the grade of ${row.id} failed: ${error instanceof Error ? error.message : String(error)}`))
@@ -331,22 +492,16 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
 
   async function fill(): Promise<void> {
     while (!stopping && inFlight.size < concurrency) {
-      const candidates: ClaimedRow[] = await db.submission.findMany({
-        where: { status: "queued" },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: concurrency - inFlight.size,
-        select: claimSelect,
-      });
-      if (candidates.length === 0) return;
-      let claimedAny = false;
-      for (const row of candidates) {
-        if (stopping || inFlight.size >= concurrency) return;
-        if (await claim(row.id)) {
-          claimedAny = true;
+      const claimed = await timePhase("daemon.claim", () => source.claim(concurrency - inFlight.size));
+      if (claimed.length === 0) return;
+      for (const row of claimed) {
+        // Claimed while stopping: straight back to the queue.
+        if (stopping) await source.release([row.id]);
+        else {
+          notice(row.id, "running");
           launch(row);
         }
       }
-      if (!claimedAny) return; // another daemon took them; the next wake or poll looks again
     }
   }
 
@@ -373,9 +528,8 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
 
   async function poll(): Promise<void> {
     try {
-      const recovered = await recoverAbandoned(db, { ownWorkerId: workerId, staleAfterMs });
+      const recovered = await source.recover();
       if (recovered.requeued || recovered.gaveUp) log(`abandoned rows: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
-      await requeueOrphans();
     } catch (error) {
       log(`recovering stale rows failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -403,6 +557,28 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
     return Buffer.concat(chunks).toString("utf8");
   }
 
+  /** The request's JSON body checked with `schema`, or null after answering 413/400. */
+  async function readRequest<T extends z.ZodType>(req: http.IncomingMessage, res: http.ServerResponse, schema: T): Promise<z.output<T> | null> {
+    const text = await readBody(req, SOURCE_MAX_BYTES * 8);
+    if (text === null) return (send(res, 413, { error: "request too large" }), null);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return (send(res, 400, { error: "the body is not JSON" }), null);
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return (send(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }), null);
+    return parsed.data;
+  }
+
+  async function gradeVisible(request: z.output<typeof visibleGradeRequestSchema>): Promise<GradeReport> {
+    const job = { ...request, seed: VISIBLE_SEED, mode: "visible" as const };
+    const report = await pool.grade(job);
+    // A worker killed from outside is no fault of the code: once more on a fresh worker, as queued rows get.
+    return report.retryable && !stopping ? pool.grade(job) : report;
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = req.url ?? "/";
     if (req.method === "POST" && url === "/wake") {
@@ -410,22 +586,40 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       pump();
       return send(res, 202, { ok: true });
     }
+    if (req.method === "GET" && url === "/notices") {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/x-ndjson", "cache-control": "no-store" });
+      res.flushHeaders();
+      noticeStreams.add(res);
+      res.on("close", () => noticeStreams.delete(res));
+      return;
+    }
     if (req.method === "GET" && url === "/health") return send(res, 200, stats());
+    if (req.method === "GET" && url === "/metrics") {
+      const { contentType, body } = await metricsExposition();
+      res.writeHead(200, { "content-type": contentType });
+      return void res.end(body);
+    }
     if (req.method === "POST" && url === "/typecheck") {
-      const text = await readBody(req, SOURCE_MAX_BYTES * 8);
-      if (text === null) return send(res, 413, { error: "request too large" });
-      let raw: unknown;
+      const request = await readRequest(req, res, typeCheckRequestSchema);
+      if (!request) return;
       try {
-        raw = JSON.parse(text);
-      } catch {
-        return send(res, 400, { error: "the body is not JSON" });
-      }
-      const parsed = typeCheckRequestSchema.safeParse(raw);
-      if (!parsed.success) return send(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
-      try {
-        return send(res, 200, await pool.typeCheck(parsed.data.slug, parsed.data.source));
+        return send(res, 200, await pool.typeCheck(request.slug, request.source));
       } catch (error) {
         return send(res, 500, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (req.method === "POST" && url === "/grade-visible") {
+      const request = await readRequest(req, res, visibleGradeRequestSchema);
+      if (!request) return;
+      if (stopping || visibleGrades >= concurrency * VISIBLE_GRADES_PER_WORKER) return send(res, 503, { error: "busy" });
+      visibleGrades += 1;
+      try {
+        return send(res, 200, await gradeVisible(request));
+      } catch (error) {
+        return send(res, 500, { error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        visibleGrades -= 1;
       }
     }
     req.resume();
@@ -439,7 +633,8 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
   return {
     async start() {
       liveInThisProcess.add(workerId);
-      const recovered = await recoverAbandoned(db, { ownWorkerId: workerId, staleAfterMs });
+      await source.start?.(pump);
+      const recovered = await source.recover();
       if (recovered.requeued || recovered.gaveUp) log(`recovered rows left running: re-queued ${recovered.requeued}, gave up ${recovered.gaveUp}`);
       let port: number | null = null;
       if (options.port !== null) {
@@ -481,13 +676,14 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       await Promise.race([Promise.all([...inFlight.values()]), grace]);
       await Promise.race([Promise.all([...hookTasks]), grace]);
       const unfinished = [...inFlight.keys()];
-      await requeueOwn(unfinished);
+      await source.release(unfinished);
       liveInThisProcess.delete(workerId);
       if (options.ownsPool ?? true) await pool.close();
       // The grades the closing pool cut short see `stopping` and leave their rows queued; let them settle
       // before the caller disconnects the database.
       await Promise.race([Promise.all([...inFlight.values()]), new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]);
       await closing;
+      await source.stop?.();
       if (unfinished.length) log(`stopped with ${unfinished.length} submission(s) re-queued`);
     },
   };

@@ -3,7 +3,8 @@
 // Two kinds of listener:
 //   - transactional (`builtInTransactionalListeners`): run by the grading daemon inside the transaction that
 //     stores the grade, so the grade and their writes commit together or not at all. The spaced-repetition
-//     scheduler (the score becomes an FSRS review) is one: no graded submit is ever without its review.
+//     scheduler (the score becomes an FSRS review) is one: no graded submit is ever without its review. The
+//     misconception items (lib/review/misconceptions.ts: a named misconception enters the review queue) another.
 //     Register one permanently by adding it to that list, imported from its own module.
 //   - after-commit (`addSubmissionGradedListener(name, fn)` at run time, for tests and scripts): run once the
 //     grade is committed, in order, each awaited; one that throws is logged with its name and the submission
@@ -12,7 +13,9 @@
 // daemon's fallback when the grade had to be stored alone, and its sweep for graded submits that still lack
 // their review. Every listener must therefore be idempotent per submission id.
 import type { Db, Prisma, Submission } from "../db";
+import { getLogger } from "../observability/log";
 import { recordGradedSubmission, recordGradedSubmissionInTransaction } from "../review/exercise-grades";
+import { recordMisconceptionItems, recordMisconceptionItemsInTransaction } from "../review/misconceptions";
 
 /** A client inside an open transaction (`db.$transaction(async (tx) => …)`), or the plain client. */
 export type DbTransaction = Prisma.TransactionClient;
@@ -39,6 +42,12 @@ const builtInTransactionalListeners: NamedTransactionalListener[] = [
     name: "spaced-repetition",
     inTransaction: async (tx, submission) => void (await recordGradedSubmissionInTransaction(tx, submission)),
     alone: async (db, submission) => void (await recordGradedSubmission(db, submission)),
+  },
+  {
+    // The misconceptions the grade names enter the learner's review queue; a pass may let them leave it.
+    name: "misconception-items",
+    inTransaction: async (tx, submission) => void (await recordMisconceptionItemsInTransaction(tx, submission)),
+    alone: async (db, submission) => void (await recordMisconceptionItems(db, submission)),
   },
 ];
 
@@ -92,7 +101,7 @@ async function runEach(
 }
 
 /** Runs the after-commit listeners in order; returns the failures (already logged). */
-export function afterGradeCommitted(db: Db, submission: Submission, log: (message: string) => void = (message) => console.error(message)): Promise<HookFailure[]> {
+export function afterGradeCommitted(db: Db, submission: Submission, log: (message: string) => void = (message) => getLogger().error(message)): Promise<HookFailure[]> {
   return runEach(
     runtimeListeners.map(({ name, listener }) => ({ name, run: () => listener(db, submission) })),
     submission,
@@ -104,7 +113,7 @@ export function afterGradeCommitted(db: Db, submission: Submission, log: (messag
 export async function onSubmissionGraded(
   db: Db,
   submission: Submission,
-  log: (message: string) => void = (message) => console.error(message),
+  log: (message: string) => void = (message) => getLogger().error(message),
 ): Promise<HookFailure[]> {
   const own = await runEach(
     builtInTransactionalListeners.map(({ name, alone }) => ({ name, run: () => alone(db, submission) })),

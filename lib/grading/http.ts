@@ -73,6 +73,31 @@ export async function readJsonBody(request: Request): Promise<{ ok: true; data: 
   }
 }
 
+/** The longest a request may ask the server to hold its answer with `Prefer: wait=N` (seconds). */
+export const MAX_PREFER_WAIT_S = 5;
+
+/**
+ * The `wait` preference of a Prefer header (RFC 7240 §4.3: "Prefer: wait=2", delta-seconds, among other
+ * comma-separated preferences), capped at MAX_PREFER_WAIT_S; 0 when absent or malformed (a preference the
+ * server does not understand is ignored, as the RFC says, never refused).
+ */
+export function preferredWaitSeconds(prefer: string | null): number {
+  if (!prefer) return 0;
+  for (const preference of prefer.split(",")) {
+    const [name, rawValue] = (preference.split(";")[0] ?? "").split("=", 2).map((part) => part.trim());
+    if (name?.toLowerCase() !== "wait" || rawValue === undefined) continue;
+    const value = rawValue.replace(/^"(.*)"$/, "$1");
+    if (!/^\d{1,6}$/.test(value)) return 0;
+    return Math.min(Number(value), MAX_PREFER_WAIT_S);
+  }
+  return 0;
+}
+
+/**
+ * The result as a JSON response, never cached, and never compressed on the way (`no-transform`: Next's gzip
+ * skips it): these answers are a few KB at most (a graded submission with its report), and gzipping them took
+ * ~5% of the web server's CPU in bench:web's profile (Submit → result through the app).
+ */
 export function toResponse(result: ApiResult): Response {
-  return Response.json(result.body, { status: result.status, headers: { "cache-control": "no-store", ...result.headers } });
+  return Response.json(result.body, { status: result.status, headers: { "cache-control": "no-store, no-transform", ...result.headers } });
 }

@@ -1,5 +1,6 @@
 // Framework-free i18n core: languages, message lookup with typed dotted keys, Accept-Language negotiation.
 // Server code uses lib/i18n/server.ts; client components use lib/i18n/client.tsx.
+import { IntlMessageFormat } from "intl-messageformat";
 import en from "../../messages/en.json";
 import zh from "../../messages/zh.json";
 
@@ -39,11 +40,35 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-/** A translate function over `messages`; `{name}` placeholders are filled from params. Unknown keys echo. */
-export function createTranslator(messages: Messages): Translate {
+// Messages with an ICU argument type (`{count, plural, one {# attempt} other {# attempts}}`, select) are
+// formatted by intl-messageformat with the language's plural rules; plain `{name}` messages by a replace,
+// which is all most need. Compiled formats are kept per language and template (the catalogs are fixed).
+const icuArgument = /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/;
+const compiledFormats: Record<Lang, Map<string, IntlMessageFormat>> = { en: new Map(), zh: new Map() };
+
+function formatIcu(template: string, lang: Lang, params: TParams): string {
+  let format = compiledFormats[lang].get(template);
+  if (!format) {
+    format = new IntlMessageFormat(template, lang);
+    compiledFormats[lang].set(template, format);
+  }
+  // A count may arrive as its digits (a form field, a search param): plural rules need the number.
+  const values = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value]));
+  const formatted = format.format(values);
+  return Array.isArray(formatted) ? formatted.join("") : String(formatted);
+}
+
+/**
+ * A translate function over `messages` (in `lang`, by default the language whose catalog `messages` is):
+ * `{name}` placeholders are filled from params, ICU plural/select arguments follow the language's plural
+ * rules. Unknown keys echo.
+ */
+export function createTranslator(messages: Messages, lang: Lang = messages === catalogs.zh ? "zh" : "en"): Translate {
   return (key, params) => {
     const template = lookup(messages, key) ?? key;
-    return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : template;
+    if (!params) return template;
+    if (icuArgument.test(template)) return formatIcu(template, lang, params);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
   };
 }
 

@@ -31,14 +31,23 @@ async function withSqliteTarget<T>(file: string, work: (t: MigrationTarget) => P
       return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as Row[];
     },
     exclusive: async (inner) => {
+      // Prisma's SQLite migrations redefine a table (create new, copy, DROP old, rename) between
+      // "PRAGMA foreign_keys=OFF/ON", which SQLite ignores inside a transaction: with the keys on, dropping the old
+      // table cascades to every row that references it (dropping Cohort emptied CohortMember and Assignment).
+      // So the keys are off for the whole run, as `prisma migrate deploy` has them, and checked before commit.
+      db.pragma("foreign_keys = OFF");
       db.exec("BEGIN IMMEDIATE");
       try {
         const value = await inner();
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new Error(`the migrations leave ${broken.length} row(s) whose foreign key points nowhere: ${JSON.stringify(broken.slice(0, 3))}`);
         db.exec("COMMIT");
         return value;
       } catch (error) {
         db.exec("ROLLBACK");
         throw error;
+      } finally {
+        db.pragma("foreign_keys = ON");
       }
     },
   };
@@ -80,10 +89,14 @@ async function withPostgresTarget<T>(url: string, work: (t: MigrationTarget) => 
   }
 }
 
-/** Applies pending migrations to the database at `databaseUrl` (file:… / path for SQLite, postgres://… for PG). */
-export async function migrateDatabase(databaseUrl: string): Promise<MigrateResult> {
+/**
+ * Applies pending migrations to the database at `databaseUrl` (file:… / path for SQLite, postgres://… for PG);
+ * with `until`, only those up to and including that migration's name (tests of a data migration use it).
+ */
+export async function migrateDatabase(databaseUrl: string, options: { until?: string } = {}): Promise<MigrateResult> {
   const flavor = flavorOf(databaseUrl);
-  const migrations = readMigrations(migrationsDir[flavor]);
+  const until = options.until;
+  const migrations = readMigrations(migrationsDir[flavor]).filter((m) => until === undefined || m.name <= until);
   return flavor === "postgres"
     ? withPostgresTarget(databaseUrl, (t) => applyMigrations(t, migrations))
     : withSqliteTarget(sqlitePath(databaseUrl), (t) => applyMigrations(t, migrations));

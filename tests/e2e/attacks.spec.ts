@@ -5,7 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { loadFlashcards } from "../../exercises/flashcards";
+import { reviewHistoryCsv } from "../helpers/review-history";
 import { DEMO, gotoHydrated, signUpFreshLearner } from "./helpers/auth";
 
 const SLUG = "linear-regression-cost";
@@ -96,6 +96,7 @@ test.describe("cross-site request forgery", () => {
       ["/api/review/rate", "post", "application/json"],
       ["/api/review/undo", "post", "application/json"],
       ["/api/typecheck", "post", "application/json"],
+      ["/api/guest/run", "post", "application/json"],
       [`/api/drafts/${SLUG}`, "put", "application/json"],
     ];
     for (const [url, method, type] of routes) {
@@ -226,18 +227,6 @@ test.describe("sign-in throttling", () => {
 });
 
 test.describe("large review imports", () => {
-  const HEADER = "card_id,review_time,review_rating,review_state,review_duration";
-
-  /** A valid history of `rows` reviews spread over every flashcard, as an export of a long-time learner (the
-   * flashcards as they are on disk: a server started before flashcards were added would not know the new ones). */
-  function reviewHistoryCsv(rows: number): string {
-    const ids = loadFlashcards().map((card) => card.id);
-    const start = Date.parse("2025-01-01T08:00:00Z");
-    const lines = [HEADER];
-    for (let i = 0; i < rows; i++) lines.push(`flashcard:${ids[i % ids.length]},${start + i * 3_600_000},${1 + ((i * 7) % 4)},1,${4000 + (i % 9000)}`);
-    return `${lines.join("\n")}\n`;
-  }
-
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
   async function timed(request: APIRequestContext): Promise<number> {
@@ -247,7 +236,7 @@ test.describe("large review imports", () => {
     return performance.now() - started;
   }
 
-  test("a 10,000-row import shows its progress and leaves other learners' requests fast", async ({ browser }) => {
+  test("a 10,000-row import shows its progress, and other learners' requests are answered while it runs", async ({ browser }) => {
     test.setTimeout(15 * 60_000);
     const importer = await browser.newPage();
     await signUpFreshLearner(importer, "importer");
@@ -283,10 +272,11 @@ test.describe("large review imports", () => {
     }
     await expect(form.getByRole("status")).toContainText("Imported 10000 reviews", { timeout: 1000 });
     expect(await importer.evaluate(() => (window as unknown as { lacunaProgressSeen?: boolean }).lacunaProgressSeen)).toBe(true);
-    expect(during.length, "requests measured during the import").toBeGreaterThanOrEqual(3);
-    const ratio = median(during) / median(alone);
-    console.log(`[import bystander] alone median ${median(alone).toFixed(0)} ms, during import median ${median(during).toFixed(0)} ms over ${during.length} requests: ${ratio.toFixed(2)}x`);
-    expect(ratio).toBeLessThan(10);
+    // Answered in between, not queued behind the import: an import that held the event loop (or the database)
+    // from the click to its answer would let at most one of them through. How much slower they are is a speed
+    // figure, measured by `npm run bench:import` against its baseline, not asserted here.
+    expect(during.length, "bystander requests answered while the import ran").toBeGreaterThanOrEqual(3);
+    console.log(`[import bystander] alone median ${median(alone).toFixed(0)} ms, during import median ${median(during).toFixed(0)} ms over ${during.length} requests`);
 
     const exported = await (await importer.request.get("/api/review/export.csv")).text();
     expect(exported.trim().split("\n")).toHaveLength(10_001);

@@ -21,7 +21,9 @@ test.describe("sign up", () => {
   test("a new account lands signed in; the same email again is refused with a clear message", async ({ page }) => {
     const account = await signUpFreshLearner(page, "signup", "Grace Hopper");
     await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByText("Welcome back, Grace Hopper")).toBeVisible();
+    // Nothing done yet: a welcome, not "welcome back".
+    await expect(page.getByText("Welcome to Lacuna, Grace Hopper.")).toBeVisible();
+    await expect(page.getByText("Welcome back")).toHaveCount(0);
 
     await signOut(page);
     await gotoHydrated(page, "/signup");

@@ -96,6 +96,15 @@ const csvText = fc.oneof(
 
 const apiRoutes: Record<string, fc.Arbitrary<FuzzRequest>> = {
   "exercises/route.ts": withBody(fc.constant("/api/exercises"), jsonText(valueLike)),
+  "health/route.ts": withBody(fc.constant("/api/health"), jsonText(valueLike)),
+  "ready/route.ts": withBody(fc.constant("/api/ready"), jsonText(valueLike)),
+  "metrics/route.ts": fc
+    .record({ method: methods("GET", "GET"), requestId: stringLike.filter((id) => /^[\x20-\x7e]*$/.test(id)), bearer: fc.option(stringLike.filter((t) => /^[\x21-\x7e]*$/.test(t))) })
+    .map(({ method, requestId, bearer }): FuzzRequest => ({
+      method,
+      path: "/api/metrics",
+      headers: { "x-request-id": requestId, ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }) },
+    })),
   "submissions/route.ts": fc.oneof(
     withBody(fc.constant("/api/submissions"), jsonText(fc.oneof(submissionBody, valueLike)), fc.constantFrom("POST", "POST", "DELETE")),
     fc.record({ slug: stringLike, limit: fc.oneof(hugeNumberText, stringLike) }).map(({ slug, limit }) => ({ method: "GET", path: `/api/submissions?slug=${encodeURIComponent(slug)}&limit=${encodeURIComponent(limit)}`, headers: {} })),
@@ -128,10 +137,30 @@ const apiRoutes: Record<string, fc.Arbitrary<FuzzRequest>> = {
     jsonText(fc.record({ slug: fc.oneof(fc.constantFrom(...REAL_SLUGS), stringLike), source: fc.oneof(stringLike, fc.constantFrom("export const x: number = 'a';", "let y = ")) }, { requiredKeys: [] })),
     fc.constant("POST"),
   ),
+  "syntax-check/route.ts": withBody(
+    fc.constant("/api/syntax-check"),
+    jsonText(fc.oneof(fc.record({ slug: fc.oneof(fc.constantFrom(...REAL_SLUGS), stringLike), source: fc.oneof(stringLike, fc.constantFrom("export function computeCost(X: number[][]) { return 1 / (1 + Math.exp(-X[0][0]);", "import x from 'y';")), lang: fc.oneof(fc.constantFrom("en", "zh"), stringLike) }, { requiredKeys: [] }), valueLike)),
+    fc.constantFrom("POST", "POST", "GET"),
+  ),
+  "guest/run/route.ts": withBody(
+    fc.constant("/api/guest/run"),
+    jsonText(fc.oneof(fc.record({ slug: fc.oneof(fc.constantFrom(...REAL_SLUGS), stringLike), source: fc.oneof(stringLike, fc.constantFrom("export function computeCost() { return 0; }", "while (true) {}")), lang: fc.oneof(fc.constantFrom("en", "zh"), stringLike) }, { requiredKeys: [] }), valueLike)),
+    fc.constantFrom("POST", "POST", "GET"),
+  ),
   "drafts/[slug]/route.ts": withBody(
     segment.map((slug) => `/api/drafts/${slug}`),
     jsonText(fc.oneof(fc.record({ source: stringLike, hintsRevealed: valueLike }, { requiredKeys: [] }), valueLike)),
     fc.constantFrom("GET", "PUT", "PUT", "POST"),
+  ),
+  "cohorts/[id]/gradebook.csv/route.ts": withBody(
+    fc.tuple(segment, fc.oneof(fc.constantFrom("canvas", "moodle"), stringLike)).map(([id, format]) => `/api/cohorts/${id}/gradebook.csv?format=${encodeURIComponent(format)}`),
+    jsonText(valueLike),
+    fc.constantFrom("GET", "GET", "POST"),
+  ),
+  "cohorts/[id]/assignments/[assignmentId]/gradescope.zip/route.ts": withBody(
+    fc.tuple(segment, segment).map(([id, assignmentId]) => `/api/cohorts/${id}/assignments/${assignmentId}/gradescope.zip`),
+    jsonText(valueLike),
+    fc.constantFrom("GET", "GET", "DELETE"),
   ),
   "auth/[...nextauth]/route.ts": withBody(
     fc.oneof(fc.constantFrom("session", "csrf", "providers", "signin", "signout", "callback/credentials", "signin/credentials", "error", "_log"), segment).map((rest) => `/api/auth/${rest}`),

@@ -133,8 +133,11 @@ test.describe("exercise pages answer with real statuses", () => {
     await learner.dispose();
   });
 
-  test("signed out, every page that needs an account is a 307 to sign-in (no 200 with a meta refresh)", async ({ request }) => {
-    for (const path of ["/exercises/linear-regression-cost", "/progress", "/review", "/review/stats", "/review/settings", "/join", "/join/ABCD-EFGH", "/cohorts", "/cohorts/x"]) {
+  test("signed out, every page that needs an account is a 307 to sign-in (no 200 with a meta refresh); an exercise is open to read", async ({ request }) => {
+    const exercise = await request.get("/exercises/linear-regression-cost", { maxRedirects: 0 });
+    expect(exercise.status()).toBe(200);
+    expect((await request.get("/exercises/no-such-exercise", { maxRedirects: 0 })).status()).toBe(404);
+    for (const path of ["/progress", "/review", "/review/stats", "/review/settings", "/join", "/join/ABCD-EFGH", "/cohorts", "/cohorts/x"]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(307);
       expect(response.headers().location, path).toBe(`/signin?callbackUrl=${encodeURIComponent(path)}`);

@@ -62,7 +62,7 @@ test.describe("learner: exercise page", () => {
     await expect(results.getByTestId("results-headline")).toContainText("cases passed");
     // The named misconception follows the language switch without losing the results.
     await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
-    await expect(callout).toContainText("漏掉了 1/2:只除以 m");
+    await expect(callout).toContainText("漏掉了 1/2：只除以 m");
     await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
     await expect(callout).toContainText("Dropped the 1/2: divided by m only");
 
@@ -210,8 +210,9 @@ test.describe("learner: browsing and progress", () => {
 
     await page.getByLabel("Search titles").fill("");
     await page.getByLabel("Topic").selectOption({ label: "Gated recurrent unit (GRU)" });
-    await expect(cards).toHaveCount(1);
-    await expect(cards.first()).toContainText("One step of a GRU cell");
+    // The topic holds exactly its exercises (gru-cell and gru-forward), nothing from other topics.
+    await expect(cards).toHaveCount(loadCatalog().filter((e) => e.meta.topics.includes("gru")).length);
+    await expect(cards.filter({ hasText: "One step of a GRU cell" })).toHaveCount(1);
 
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.getByLabel("Difficulty").selectOption({ label: "Difficulty 1 of 3" });

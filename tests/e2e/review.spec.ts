@@ -2,10 +2,12 @@
 // the answer with the four ratings and their next intervals, 3 (Good) moves to the next card, U undoes the rating
 // and brings the first card back. Then the statistics and settings pages show that review.
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers/auth";
+import { DEMO, signIn, signUpFreshLearner } from "./helpers/auth";
 
 test("a keyboard-driven review session: Space, 3, next card, undo", async ({ page }) => {
-  await signIn(page, DEMO.learner, "/review");
+  // A learner of its own: the demo learner's queue depends on what other specs did with that account (their
+  // submissions bring exercise and misconception items, their settings change the new-card limit).
+  await signUpFreshLearner(page, "review-keys");
   await page.goto("/review");
 
   const card = page.getByTestId("review-card");
@@ -62,8 +64,27 @@ test("a bad import is refused with its line number", async ({ page }) => {
     buffer: Buffer.from("card_id,review_time,review_rating\nflashcard:lr-model-f-wb,1764000000000,9\n"),
   });
   await page.getByTestId("review-import").getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByTestId("review-import").getByRole("alert")).toContainText("2: review_rating");
+  await expect(page.getByTestId("review-import").getByRole("alert")).toContainText("line 2: review_rating");
   const response = await page.request.post("/api/review/import", { headers: { origin: new URL(page.url()).origin, "content-type": "text/csv" }, data: "card_id,review_time\nx,1\n" });
   expect(response.status()).toBe(400);
   expect(((await response.json()) as { issues: { line: number }[] }).issues[0]!.line).toBe(1);
+});
+
+test("a wrong time zone keeps what was typed, with its error beside the field, in English and in Chinese", async ({ page, baseURL }) => {
+  await signUpFreshLearner(page, "review-timezone");
+  for (const [lang, message] of [["en", "Not an IANA time zone"], ["zh", "不是 IANA 时区"]] as const) {
+    await page.context().addCookies([{ name: "lacuna-lang", value: lang, url: baseURL! }]);
+    await page.goto("/review/settings");
+    const form = page.getByTestId("review-preferences");
+    const zone = form.locator("#timezone");
+    await expect(zone).toBeEditable();
+    await zone.fill("Mars/Olympus");
+    await form.getByRole("button").click();
+    const error = form.locator("#timezone-error");
+    await expect(error).toHaveAttribute("role", "alert");
+    await expect(error).toContainText(message);
+    await expect(zone).toHaveValue("Mars/Olympus");
+    await expect(zone).toHaveAttribute("aria-invalid", "true");
+    await expect(zone).toHaveAttribute("aria-describedby", /timezone-error/);
+  }
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { databaseUrlOf, ensureAuthSecret, EnvError, parseEnv } from "@/lib/env";
+import { databaseUrlOf, ensureAuthSecret, EnvError, parseEnv, unsharedSecretProblem } from "@/lib/env";
+import { parseGradingConfig } from "@/lib/grading/config";
 import { createTranslator, messagesFor, negotiateLang } from "@/lib/i18n/core";
 
 function problemsOf(source: Record<string, string>): string[] {
@@ -46,6 +47,18 @@ describe("env validation", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("on PostgreSQL a generated secret would differ per machine: refused in production, a warning elsewhere", () => {
+    const pgUrl = "postgresql://u@h/db";
+    expect(unsharedSecretProblem(parseEnv({}), "file:./data/lacuna.db")).toBeNull();
+    expect(unsharedSecretProblem(parseEnv({ NEXTAUTH_SECRET: "a-configured-secret-value", NODE_ENV: "production" }), pgUrl)).toBeNull();
+    expect(unsharedSecretProblem(parseEnv({ NODE_ENV: "production" }), pgUrl)).toMatchObject({ fatal: true, message: expect.stringMatching(/^NEXTAUTH_SECRET: must be set \(the same value on every machine\)/) });
+    expect(unsharedSecretProblem(parseEnv({}), pgUrl)).toMatchObject({ fatal: false });
+  });
+
+  it("a bad grading variable is an EnvError naming it (npm start checks them before it serves)", () => {
+    expect(() => parseGradingConfig({ LACUNA_SUBMISSION_LIMIT: "1000000" })).toThrow(new EnvError(["LACUNA_SUBMISSION_LIMIT: LACUNA_SUBMISSION_LIMIT must be at most 10000"]));
   });
 });
 

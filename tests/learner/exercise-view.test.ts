@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "@/exercises/catalog";
 import { topics } from "@/exercises/topics";
-import { exercisesInTopicOrder, nextExercise, topicMastery, type ExerciseCard } from "@/lib/exercise-view";
+import { exercisesInTopicOrder, nextExercise, exercisesByTopic, type ExerciseCard } from "@/lib/exercise-view";
 
 function cards(progress: Record<string, Pick<ExerciseCard, "status" | "bestScore">>): ExerciseCard[] {
   return loadCatalog().map(({ meta }) => ({
@@ -13,16 +13,17 @@ function cards(progress: Record<string, Pick<ExerciseCard, "status" | "bestScore
     difficulty: meta.difficulty,
     status: progress[meta.slug]?.status ?? "not-started",
     bestScore: progress[meta.slug]?.bestScore ?? null,
+    assignment: null,
   }));
 }
 
-describe("topicMastery", () => {
+describe("exercisesByTopic", () => {
   it("covers the whole topic map in the notes' order", () => {
-    expect(topicMastery(cards({})).map((row) => row.topic.id)).toEqual(topics.map((t) => t.id));
+    expect(exercisesByTopic(cards({})).map((row) => row.topic.id)).toEqual(topics.map((t) => t.id));
   });
 
-  it("counts an exercise for every topic it is tagged with and averages best scores (not started = 0)", () => {
-    const rows = topicMastery(
+  it("counts an exercise for every topic it is tagged with, passed and attempted", () => {
+    const rows = exercisesByTopic(
       cards({
         "linear-regression-cost": { status: "passed", bestScore: 1 },
         "gradient-descent": { status: "attempted", bestScore: 0.5 },
@@ -39,11 +40,10 @@ describe("topicMastery", () => {
     expect(tagged("linear-regression")).toEqual(expect.arrayContaining(["gradient-descent", "linear-regression-cost", "linear-regression-gradient"]));
     expect(linear.passed).toBe(1);
     expect(linear.attempted).toBe(1);
-    expect(linear.mastery).toBeCloseTo((1 + 0.5) / tagged("linear-regression").length);
     const gradient = rows.find((row) => row.topic.id === "gradient-descent")!;
     expect(gradient.passed).toBe(0);
-    expect(gradient.mastery).toBeCloseTo(0.5 / tagged("gradient-descent").length);
-    for (const row of rows.filter((r) => tagged(r.topic.id).length === 0)) expect(row.mastery).toBeNull();
+    expect(gradient.attempted).toBe(1);
+    for (const row of rows.filter((r) => tagged(r.topic.id).length === 0)) expect(row.exercises).toEqual([]);
   });
 });
 

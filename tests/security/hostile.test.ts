@@ -64,9 +64,12 @@ describe("hostile submissions", () => {
     expect(report.score).toBe(0);
   });
 
-  it("2 · a promise chain that never ends times out", async () => {
+  it("2 · a promise chain that never ends is stopped by the clock or the memory limit", async () => {
+    // Each promise resolves to the next one, so the whole chain stays reachable and grows as fast as the isolate
+    // runs: like test 7, which limit it meets first (250 ms or 64 MB) depends on how fast the machine is.
     const report = await hostile(fn("const loop = (): Promise<void> => Promise.resolve().then(loop); loop(); return 1;"));
-    expect(firstCaseError(report)?.kind).toBe("timeout");
+    expect([report.runtimeError?.kind, firstCaseError(report)?.kind].some((k) => k === "memory" || k === "timeout")).toBe(true);
+    expect(report.score).toBe(0);
   });
 
   it("3 · for(;;) await null times out", async () => {
@@ -213,8 +216,9 @@ describe("hostile submissions", () => {
   it("21 · NaN, -0 and Infinity are compared by the rules, not by accident", async () => {
     const nan = await hostile(fn("return NaN;"));
     expect(nan.cases.filter((c) => c.passed).map((c) => c.name)).toEqual(["no examples"]);
+    // -0 compares equal to 0 and is shown as 0 (grader/format.ts): a "-0" only puzzles a learner.
     const negativeZero = await hostile(fn("return -0;"));
-    expect(negativeZero.cases[0]?.got).toBe("-0");
+    expect(negativeZero.cases[0]?.got).toBe("0");
     const infinity = await hostile(fn("return Infinity;"));
     expect(infinity.cases[0]).toMatchObject({ passed: false, got: "Infinity", worstIndex: "" });
   });

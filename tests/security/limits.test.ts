@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { bodyLimitFor, declaredLengthRefusal, integerAbove, malformedPathReason, PROXY_BODY_COPY_BYTES, REVIEW_IMPORT_MAX_BYTES, REVIEW_IMPORT_PATH } from "@/lib/http/limits";
 import { draftSchema, createSubmissionSchema } from "@/lib/grading/service";
 import { REVIEW_DURATION_MAX_MS, reviewMetaSchema } from "@/lib/scheduling/core/schema";
-import { reviewCsvRowSchema } from "@/lib/scheduling/io/schema";
+import { parseReviewLogCsv } from "@/lib/scheduling/io/core";
+import { reviewCsvColumns, reviewCsvRowSchema } from "@/lib/scheduling/io/schema";
 import { reviewPreferencesSchema } from "@/lib/review/settings";
 
 const repoRoot = path.resolve(import.meta.dirname, "..", "..");
@@ -64,9 +65,12 @@ describe("malformed paths", () => {
 describe("numeric ranges fit the database's 32-bit integer columns", () => {
   const row = { card_id: "flashcard:x", review_time: "1700000000000", review_rating: "3", review_state: "2" };
   it("review_duration of an import: 100000000000000000000 is a row error, not a database error", () => {
-    const parsed = reviewCsvRowSchema.safeParse({ ...row, review_duration: "100000000000000000000" });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toMatch(/at most 86400000/);
+    expect(reviewCsvRowSchema.safeParse({ ...row, review_duration: "100000000000000000000" }).success).toBe(false);
+    // What the importer is told: the row, the column and the bound (the schema's issue is a code for the
+    // message table, lib/scheduling/io/messages.ts).
+    const parsed = parseReviewLogCsv(`${reviewCsvColumns.join(",")}\nflashcard:x,1700000000000,3,2,100000000000000000000\n`);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? [] : parsed.issues).toEqual([expect.objectContaining({ line: 2, column: "review_duration", message: expect.stringMatching(/at most 86400000/) })]);
     expect(reviewCsvRowSchema.safeParse({ ...row, review_duration: String(REVIEW_DURATION_MAX_MS) }).success).toBe(true);
     expect(REVIEW_DURATION_MAX_MS).toBeLessThanOrEqual(INT32_MAX);
   });

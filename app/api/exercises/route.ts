@@ -3,9 +3,10 @@ import { apiUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { toResponse } from "@/lib/grading/http";
 import { listExercises } from "@/lib/grading/service";
+import { whileDatabaseUp } from "@/lib/http/database-unavailable";
 
-export async function GET(): Promise<Response> {
+export const GET = whileDatabaseUp(async function GET(): Promise<Response> {
   const auth = await apiUser();
   if (!auth.ok) return auth.response;
   return toResponse(await listExercises(getDb(), auth.user.id));
-}
+});

@@ -20,7 +20,7 @@ function ScoreBadge({ entry }: { entry: HistoryEntry }) {
   return <span className="rounded bg-rose-100 px-2 py-0.5 text-rose-900">{entry.score !== null ? formatScore(entry.score) : "—"}</span>;
 }
 
-function DiffView({ parts }: { parts: ChangeObject<string>[] }) {
+export function DiffView({ parts }: { parts: ChangeObject<string>[] }) {
   const t = useT();
   const changed = parts.some((p) => p.added || p.removed);
   if (!changed) return <p className="text-sm text-slate-700">{t("history.identical")}</p>;

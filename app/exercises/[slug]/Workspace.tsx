@@ -1,6 +1,9 @@
 "use client";
-// The exercise workspace: editor (type errors as diagnostics while typing), draft saved on the server as the
+// The exercise workspace: editor (syntax, then type errors as diagnostics while typing: ./live-check.ts), draft saved on the server as the
 // learner types, hints one at a time, "Run visible cases" / "Submit", live results and the attempt history.
+// Guest mode (signed out): the code is kept in this browser, a run is graded at once and stored nowhere, there is
+// no history, and Submit asks to sign in; after signing in, the kept code becomes the learner's draft.
+import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodeEditor, type CodeEditorHandle, type EditorDiagnostic } from "@/app/_components/CodeEditor";
 import { GradeResults, type LiveStatus } from "@/app/_components/GradeResults";
@@ -13,15 +16,15 @@ import {
   createSubmission,
   fetchHistory,
   fetchSubmission,
+  guestRun,
   saveDraft,
-  typeCheck,
   watchSubmission,
-  type EditorWarning,
-  type TypeCheckNotice,
   type HistoryEntry,
   type SubmissionKind,
   type SubmissionView,
 } from "./api-client";
+import { clearGuestDraft, readGuestDraft, writeGuestDraft } from "./guest-draft";
+import { useLiveCheck, type LiveCheckState } from "./live-check";
 
 export interface WorkspaceProps {
   slug: string;
@@ -32,12 +35,16 @@ export interface WorkspaceProps {
   hintsHtml: string[];
   tolerance: ToleranceSpec;
   initialHistory: HistoryEntry[];
+  /** An attempt to open in the results at once (?attempt=<id>), instead of the latest one. */
+  initialAttempt?: string | null;
   /** The exercise's misconceptions, rendered in the page's language, by id. */
   misconceptions: Record<string, { titleHtml: string; explanationHtml: string }>;
   /** The next exercise in the browser's order, offered once this one is passed. */
   next: { slug: string; title: string } | null;
   /** Whether a draft was restored (otherwise the editor holds the starter code). */
   hasDraft: boolean;
+  /** Signed out: code kept in this browser, runs stored nowhere, no history, Submit asks to sign in. */
+  guest?: boolean;
 }
 
 type SaveState = "starter" | "saved" | "dirty" | "saving" | "failed";
@@ -51,7 +58,6 @@ interface CurrentResult {
 }
 
 const DRAFT_DELAY_MS = 800;
-const TYPECHECK_DELAY_MS = 700;
 
 /** Errors of a report that point into the learner's file, as editor diagnostics. */
 function reportDiagnostics(report: GradeReport | null, runtimeLabel: string, compileLabel: string): EditorDiagnostic[] {
@@ -69,7 +75,26 @@ function reportDiagnostics(report: GradeReport | null, runtimeLabel: string, com
   return out;
 }
 
-export function Workspace({ slug, starter, initialSource, initialHintsRevealed, hintsHtml, tolerance, initialHistory, misconceptions, next, hasDraft }: WorkspaceProps) {
+/** The live check's status line: what is known now, never more. */
+function liveStatus(state: LiveCheckState, syntaxErrors: number, typeErrors: number, t: ReturnType<typeof useT>): string {
+  switch (state.step) {
+    case "syntax":
+      return t("exercise.typecheckRunning");
+    case "syntax-errors":
+      return t("exercise.syntaxErrors", { count: syntaxErrors });
+    case "types":
+      return t("exercise.typecheckAfterSyntax");
+    case "unavailable":
+      return state.retryAfter !== null ? t("guest.typecheckRateLimited", { seconds: state.retryAfter }) : t("exercise.typecheckUnavailable");
+    case "done":
+      if (state.notice === "too-slow") return t("exercise.typecheckTooSlow");
+      if (state.notice === "too-complex") return t("exercise.typecheckTooComplex");
+      if (state.notice === "busy") return t("exercise.typecheckBusy");
+      return typeErrors === 0 ? t("exercise.typecheckClean") : t("exercise.typecheckCount", { count: typeErrors });
+  }
+}
+
+export function Workspace({ slug, starter, initialSource, initialHintsRevealed, hintsHtml, tolerance, initialHistory, initialAttempt = null, misconceptions, next, hasDraft, guest = false }: WorkspaceProps) {
   const t = useT();
   const lang = useLang();
   const editor = useRef<CodeEditorHandle>(null);
@@ -78,17 +103,20 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   const hintsRef = useRef(hintsRevealed);
   const [saveState, setSaveState] = useState<SaveState>(hasDraft ? "saved" : "starter");
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
-  const [typeWarnings, setTypeWarnings] = useState<EditorWarning[]>([]);
-  const [typeCheckProblem, setTypeCheckProblem] = useState<string | null>(null);
-  const [typeCheckNotice, setTypeCheckNotice] = useState<TypeCheckNotice | null>(null);
-  const [typeChecking, setTypeChecking] = useState(true);
+  const live = useLiveCheck(slug, lang);
+  const { syntaxErrors, typeWarnings } = live;
+  /** Guest pressed Submit: the sign-in panel is shown. */
+  const [signInAsked, setSignInAsked] = useState(false);
+  /** After sign-in: the code kept as a guest was put into the editor; `earlier` is the draft it replaced, if any. */
+  const [restored, setRestored] = useState<{ earlier: string | null } | null>(null);
+  const signInPanelRef = useRef<HTMLElement>(null);
+  /** A guest draft that becomes the learner's draft once the server has saved it. */
+  const clearGuestDraftOnSave = useRef(false);
   const [result, setResult] = useState<CurrentResult | null>(null);
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>(initialHistory);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const unsaved = useRef(false);
-  const typeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const typeAbort = useRef<AbortController | null>(null);
   const stopWatching = useRef<(() => void) | null>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
 
@@ -97,18 +125,28 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
     async (keepalive = false) => {
       clearTimeout(draftTimer.current);
       unsaved.current = false;
+      if (guest) {
+        const problem = writeGuestDraft(slug, { source: source.current, hintsRevealed: hintsRef.current });
+        setSaveState(problem ? "failed" : "saved");
+        setSaveProblem(problem);
+        return;
+      }
       setSaveState("saving");
       try {
         await saveDraft(slug, { source: source.current, hintsRevealed: hintsRef.current }, keepalive);
         setSaveState((state) => (state === "saving" ? "saved" : state));
         setSaveProblem(null);
+        if (clearGuestDraftOnSave.current) {
+          clearGuestDraftOnSave.current = false;
+          clearGuestDraft(slug);
+        }
       } catch (error) {
         unsaved.current = true;
         setSaveState("failed");
         setSaveProblem(error instanceof ApiFailure ? error.message : String(error));
       }
     },
-    [slug],
+    [slug, guest],
   );
 
   const scheduleDraft = useCallback(() => {
@@ -124,50 +162,53 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
       if (unsaved.current) {
         clearTimeout(draftTimer.current);
         unsaved.current = false;
-        void saveDraft(slug, { source: source.current, hintsRevealed: hintsRef.current }, true).catch(() => undefined);
+        const draft = { source: source.current, hintsRevealed: hintsRef.current };
+        if (guest) writeGuestDraft(slug, draft);
+        else void saveDraft(slug, draft, true).catch(() => undefined);
       }
     };
     window.addEventListener("pagehide", flush);
     return () => window.removeEventListener("pagehide", flush);
-  }, [slug]);
+  }, [slug, guest]);
 
-  // ---- type check ---------------------------------------------------------------------------------------
-  const runTypeCheck = useCallback(async () => {
-    typeAbort.current?.abort();
-    const controller = new AbortController();
-    typeAbort.current = controller;
-    setTypeChecking(true);
-    try {
-      const checked = await typeCheck(slug, source.current, controller.signal);
-      if (!controller.signal.aborted) {
-        setTypeWarnings(checked.warnings);
-        setTypeCheckNotice(checked.notice);
-        setTypeCheckProblem(null);
-        setTypeChecking(false);
-      }
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      // The type check is a convenience: say it is unavailable, keep the last warnings out of the way.
-      setTypeWarnings([]);
-      setTypeCheckNotice(null);
-      setTypeCheckProblem(error instanceof ApiFailure ? error.message : String(error));
-      setTypeChecking(false);
-    }
-  }, [slug]);
-
+  // The code kept in this browser: a guest finds it again; a learner who just signed in finds it in the editor,
+  // saved as their draft (then it is cleared here). Runs before the first live check, which reads source.current.
   useEffect(() => {
-    void runTypeCheck();
-    return () => typeAbort.current?.abort();
-  }, [runTypeCheck]);
+    const kept = readGuestDraft(slug);
+    if (!kept) return;
+    const hints = Math.min(Math.max(kept.hintsRevealed, hintsRef.current), hintsHtml.length);
+    hintsRef.current = hints;
+    setHintsRevealed(hints);
+    if (guest) {
+      if (kept.source !== source.current) editor.current?.setValue(kept.source);
+      // setValue reports a change; the first live check below (scheduled after this) reads the kept code anyway.
+      clearTimeout(draftTimer.current);
+      unsaved.current = false;
+      setSaveState("saved");
+      return;
+    }
+    const earlier = hasDraft && kept.source !== source.current ? source.current : null;
+    if (kept.source !== source.current) {
+      editor.current?.setValue(kept.source);
+      setRestored({ earlier });
+    }
+    clearGuestDraftOnSave.current = true;
+    void persistDraft();
+    // Once, on mount: later changes are the learner's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // ---- live check: syntax at once, then types -----------------------------------------------------------
+  const scheduleCheck = live.schedule;
+  useEffect(() => scheduleCheck(source.current, true), [scheduleCheck]);
 
   const onChange = useCallback(
     (value: string) => {
       source.current = value;
       scheduleDraft();
-      clearTimeout(typeTimer.current);
-      typeTimer.current = setTimeout(() => void runTypeCheck(), TYPECHECK_DELAY_MS);
+      scheduleCheck(value);
     },
-    [scheduleDraft, runTypeCheck],
+    [scheduleDraft, scheduleCheck],
   );
 
   // ---- hints --------------------------------------------------------------------------------------------
@@ -211,26 +252,62 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
 
   const busy = result !== null && (result.status === "sending" || result.status === "queued" || result.status === "running");
 
+  /** A guest's run: graded at once and shown, nothing stored. */
+  const runAsGuest = useCallback(async () => {
+    setResult({ id: null, kind: "run", status: "running", report: null, error: null });
+    try {
+      const report = await guestRun({ slug, source: source.current, lang });
+      setResult({ id: null, kind: "run", status: report.status === "error" ? "error" : "graded", report, error: report.status === "error" ? (report.runtimeError?.message ?? null) : null });
+    } catch (error) {
+      setResult(null);
+      if (error instanceof ApiFailure && error.status === 429) setSubmitProblem(t("guest.rateLimited", { seconds: error.retryAfter ?? 60 }));
+      else setSubmitProblem(error instanceof ApiFailure ? error.message : String(error));
+    }
+  }, [slug, lang, t]);
+
   const submit = useCallback(
     async (kind: SubmissionKind) => {
       if (busy) return;
+      if (guest && kind === "submit") {
+        void persistDraft();
+        setSignInAsked(true);
+        // After React has shown the panel: bring it into view and move the focus to it.
+        setTimeout(() => {
+          signInPanelRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+          signInPanelRef.current?.focus();
+        }, 0);
+        return;
+      }
       setSubmitProblem(null);
+      if (guest) {
+        resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+        void persistDraft();
+        return runAsGuest();
+      }
       setResult({ id: null, kind, status: "sending", report: null, error: null });
       resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
       void persistDraft();
       try {
         const created = await createSubmission({ slug, source: source.current, kind, hintsUsed: hintsRef.current, lang });
-        setResult({ id: created.id, kind, status: created.status, report: null, error: null });
         void refreshHistory();
+        if (created.finished) {
+          // Graded while the request waited: the answer carries the result, nothing to follow.
+          stopWatching.current?.();
+          showSubmission(created.finished);
+          return;
+        }
+        setResult({ id: created.id, kind, status: created.status, report: null, error: null });
         follow(created.id, kind);
       } catch (error) {
         setResult(null);
         if (error instanceof ApiFailure && error.status === 429) {
           setSubmitProblem(t("exercise.rateLimited", { seconds: error.retryAfter ?? 30 }));
+        } else if (error instanceof ApiFailure && error.code === "database-unavailable") {
+          setSubmitProblem(t("exercise.databaseUnavailable", { seconds: error.retryAfter ?? 5 }));
         } else setSubmitProblem(error instanceof ApiFailure ? error.message : String(error));
       }
     },
-    [busy, persistDraft, slug, lang, refreshHistory, follow, t],
+    [busy, guest, runAsGuest, persistDraft, slug, lang, refreshHistory, follow, showSubmission, t],
   );
 
   const openAttempt = useCallback(
@@ -253,11 +330,13 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
     [showSubmission, follow],
   );
 
-  // Coming back to an exercise: the last attempt's results are where the learner left them.
+  // Coming back to an exercise: the last attempt's results are where the learner left them; a link to one
+  // attempt (a review card's origin) opens that one and scrolls to it.
   const latestAttempt = initialHistory[0]?.id;
   useEffect(() => {
-    if (latestAttempt) void openAttempt(latestAttempt, false);
-  }, [latestAttempt, openAttempt]);
+    if (initialAttempt) void openAttempt(initialAttempt);
+    else if (latestAttempt) void openAttempt(latestAttempt, false);
+  }, [initialAttempt, latestAttempt, openAttempt]);
 
   const resetToStarter = () => {
     if (!window.confirm(t("exercise.resetConfirm"))) return;
@@ -268,10 +347,11 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
 
   const diagnostics = useMemo<EditorDiagnostic[]>(
     () => [
+      ...syntaxErrors.flatMap((e) => (e.line !== null && e.column !== null ? [{ line: e.line, column: e.column, message: e.message, severity: "error" as const, source: t("exercise.syntaxSource") }] : [])),
       ...typeWarnings.map((w) => ({ ...w, severity: "warning" as const, source: "TypeScript" })),
       ...reportDiagnostics(result?.report ?? null, t("results.runtimeError"), t("results.compileErrors")),
     ],
-    [typeWarnings, result, t],
+    [syntaxErrors, typeWarnings, result, t],
   );
 
   // Outside the editor (the editor handles the same keys itself and marks them handled).
@@ -284,12 +364,13 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
   };
 
   const saveLabel = {
-    starter: t("exercise.draftStarter"),
-    saved: t("exercise.draftSaved"),
+    starter: guest ? t("guest.draftStarter") : t("exercise.draftStarter"),
+    saved: guest ? t("guest.draftSaved") : t("exercise.draftSaved"),
     dirty: t("exercise.draftDirty"),
     saving: t("exercise.draftSaving"),
-    failed: t("exercise.draftFailed"),
+    failed: guest ? t("guest.draftFailed") : t("exercise.draftFailed"),
   }[saveState];
+  const callbackUrl = encodeURIComponent(`/exercises/${slug}`);
 
   return (
     <div className="space-y-6">
@@ -309,20 +390,26 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
         />
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-700" aria-live="polite" data-testid="typecheck-status">
-            {typeChecking
-              ? t("exercise.typecheckRunning")
-              : typeCheckProblem
-              ? t("exercise.typecheckUnavailable")
-              : typeCheckNotice === "too-slow"
-              ? t("exercise.typecheckTooSlow")
-              : typeCheckNotice === "too-complex"
-              ? t("exercise.typecheckTooComplex")
-              : typeCheckNotice === "busy"
-              ? t("exercise.typecheckBusy")
-              : typeWarnings.length === 0
-                ? t("exercise.typecheckClean")
-                : t("exercise.typecheckCount", { count: typeWarnings.length })}
+            {liveStatus(live.state, syntaxErrors.length, typeWarnings.length, t)}
           </span>
+          {syntaxErrors.slice(0, 3).map((e, i) =>
+            e.line !== null && e.column !== null ? (
+              <button
+                key={`syntax-${i}`}
+                type="button"
+                onClick={() => jump({ line: e.line!, column: e.column! })}
+                className="max-w-full truncate rounded bg-rose-50 px-2 py-0.5 text-left text-rose-950 hover:bg-rose-100"
+                title={e.message}
+                data-testid="syntax-error"
+              >
+                {t("results.lineColumn", { line: e.line, column: e.column })}: {e.message}
+              </button>
+            ) : (
+              <span key={`syntax-${i}`} className="max-w-full rounded bg-rose-50 px-2 py-0.5 text-rose-950" data-testid="syntax-error">
+                {e.message}
+              </span>
+            ),
+          )}
           {typeWarnings.slice(0, 3).map((w, i) => (
             <button
               key={i}
@@ -351,6 +438,45 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
           <p role="alert" className="rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-950">
             {submitProblem}
           </p>
+        )}
+        {restored && (
+          <div role="status" className="space-y-2 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-slate-900" data-testid="guest-code-restored">
+            <p>{t("guest.restored")}</p>
+            {restored.earlier !== null && (
+              <button
+                type="button"
+                className="text-brand-700 underline underline-offset-2 hover:text-brand-600"
+                onClick={() => {
+                  editor.current?.setValue(restored.earlier!);
+                  setRestored(null);
+                }}
+              >
+                {t("guest.restoredUseEarlier")}
+              </button>
+            )}
+          </div>
+        )}
+        {guest && signInAsked && (
+          <section
+            ref={signInPanelRef}
+            tabIndex={-1}
+            aria-labelledby="sign-in-to-submit-heading"
+            className="space-y-3 rounded-md border border-brand-600 bg-brand-50 p-4 text-sm text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+            data-testid="sign-in-to-submit"
+          >
+            <h2 id="sign-in-to-submit-heading" className="text-base font-semibold">
+              {t("guest.submitTitle")}
+            </h2>
+            <p>{t("guest.submitBody")}</p>
+            <div className="flex flex-wrap gap-3">
+              <Link href={`/signin?callbackUrl=${callbackUrl}`} className="btn-primary">
+                {t("guest.signIn")}
+              </Link>
+              <Link href={`/signup?callbackUrl=${callbackUrl}`} className="btn-secondary">
+                {t("guest.signUp")}
+              </Link>
+            </div>
+          </section>
         )}
       </section>
 
@@ -399,7 +525,16 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("history.title")}
         </h2>
-        <AttemptHistory entries={history} onOpen={(id) => void openAttempt(id)} />
+        {guest ? (
+          <p className="text-sm text-slate-700">
+            {t("guest.historyNote")}{" "}
+            <Link href={`/signin?callbackUrl=${callbackUrl}`} className="text-brand-700 underline underline-offset-2">
+              {t("guest.signIn")}
+            </Link>
+          </p>
+        ) : (
+          <AttemptHistory entries={history} onOpen={(id) => void openAttempt(id)} />
+        )}
       </section>
     </div>
   );

@@ -80,8 +80,21 @@ async function request<T extends z.ZodType>(schema: T, url: string, init?: Reque
   return parsed.data;
 }
 
-export function createSubmission(input: { slug: string; source: string; kind: SubmissionKind; hintsUsed: number; lang: "en" | "zh" }) {
-  return request(createdSchema, "/api/submissions", { method: "POST", body: JSON.stringify(input) });
+/**
+ * How long POST /api/submissions may hold its answer for the grade (`Prefer: wait`, RFC 7240, whole seconds): a
+ * grade that lands in time comes with the answer, and no event stream is opened for it.
+ */
+export const SUBMIT_WAIT_SECONDS = 2;
+
+/** A stored submission and, when it was graded within SUBMIT_WAIT_SECONDS, its result (else follow it: watchSubmission). */
+export async function createSubmission(input: { slug: string; source: string; kind: SubmissionKind; hintsUsed: number; lang: "en" | "zh" }): Promise<{ id: string; status: SubmissionStatus; finished: SubmissionView | null }> {
+  const answer = await request(z.union([submissionViewSchema, createdSchema]), "/api/submissions", {
+    method: "POST",
+    headers: { prefer: `wait=${SUBMIT_WAIT_SECONDS}` },
+    body: JSON.stringify(input),
+  });
+  const finished = "report" in answer && (answer.status === "graded" || answer.status === "error") ? answer : null;
+  return { id: answer.id, status: answer.status, finished };
 }
 
 export function fetchSubmission(id: string): Promise<SubmissionView> {
@@ -98,6 +111,23 @@ export function saveDraft(slug: string, draft: { source: string; hintsRevealed: 
     body: JSON.stringify(draft),
     keepalive,
   });
+}
+
+const guestRunSchema = z.object({ report: gradeReportSchema });
+
+/** A signed-out visitor's "Run visible cases": graded at once, stored nowhere (POST /api/guest/run). */
+export async function guestRun(input: { slug: string; source: string; lang: "en" | "zh" }) {
+  return (await request(guestRunSchema, "/api/guest/run", { method: "POST", body: JSON.stringify(input) })).report;
+}
+
+const syntaxCheckSchema = z.object({
+  errors: z.array(z.object({ line: z.number().nullable(), column: z.number().nullable(), message: z.string() })),
+});
+export type SyntaxProblem = z.infer<typeof syntaxCheckSchema>["errors"][number];
+
+/** The compile errors the grader would report (parse errors with line:column), from the web server at once. */
+export async function syntaxCheck(slug: string, source: string, lang: "en" | "zh", signal: AbortSignal): Promise<SyntaxProblem[]> {
+  return (await request(syntaxCheckSchema, "/api/syntax-check", { method: "POST", body: JSON.stringify({ slug, source, lang }), signal })).errors;
 }
 
 export type TypeCheckNotice = NonNullable<z.infer<typeof typeCheckSchema>["notice"]>;

@@ -1,36 +1,48 @@
-// /exercises/[slug]: the statement (Markdown + KaTeX, in the UI language) beside the workspace (editor,
-// hints, run/submit, results, history). The draft and the history come straight from the database so the
-// page opens with the learner's own code, not the starter followed by a flash.
+// /exercises/[slug]: the statement (Markdown + KaTeX, in the UI language) and its visible cases beside the
+// workspace (editor, hints, run/submit, results, history). Anyone may read it: a signed-out visitor gets the
+// workspace in guest mode (code kept in the browser, runs graded without storing anything, Submit asks to sign
+// in). A learner's draft and history come straight from the database so the page opens with their own code,
+// not the starter followed by a flash.
 import "katex/dist/katex.min.css";
 import "../learner.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { ExerciseAssignment } from "@/app/_components/ExerciseAssignment";
 import { findExercise } from "@/exercises/catalog";
 import { getTopic } from "@/exercises/topics";
-import { requireUser } from "@/lib/auth";
-import { exerciseHistory, loadDraft, nextExercise } from "@/lib/exercise-view";
+import { getSessionUser } from "@/lib/auth";
+import { exerciseHistory, learnerAttempt, loadDraft, nextExercise } from "@/lib/exercise-view";
 import { getLang, getT } from "@/lib/i18n/server";
-import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
+import { statementSummary } from "@/lib/statement-summary";
+import { renderedExercise } from "./rendered";
+import { VisibleCases, VisibleCasesLoading } from "./VisibleCases";
 import { Workspace } from "./Workspace";
 
-type Props = { params: Promise<{ slug: string }> };
+// ?attempt=<submission id> opens that attempt of the learner's in the results (a review card links its origin here).
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const entry = findExercise((await params).slug);
+  if (!entry) return {};
   const lang = await getLang();
-  return { title: entry ? entry.meta.title[lang] : undefined };
+  // Search results show about 160 Latin or 80 Chinese characters.
+  return { title: entry.meta.title[lang], description: statementSummary(entry.statement[lang], lang === "zh" ? 80 : 160) };
 }
 
-export default async function ExercisePage({ params }: Props) {
+export default async function ExercisePage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const attempt = (await searchParams)?.attempt;
   const entry = findExercise(slug);
   if (!entry) notFound();
-  const user = await requireUser();
+  const user = await getSessionUser();
   const lang = await getLang();
   const t = await getT(lang);
-  const [draft, history] = await Promise.all([loadDraft(user.id, slug), exerciseHistory(user.id, slug)]);
+  const [draft, history] = user ? await Promise.all([loadDraft(user.id, slug), exerciseHistory(user.id, slug)]) : [null, []];
   const { meta } = entry;
+  const openAttempt = user && typeof attempt === "string" ? await learnerAttempt(user.id, slug, attempt) : null;
+  const html = renderedExercise(entry, lang);
 
   return (
     // Wider than the site's reading column: the statement and the editor sit side by side on large screens.
@@ -42,9 +54,10 @@ export default async function ExercisePage({ params }: Props) {
         <span aria-hidden="true"> / </span>
         <span>{getTopic(meta.topics[0]!).name[lang]}</span>
       </nav>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <article aria-label={meta.title[lang]} tabIndex={0} className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
           <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            {user && <ExerciseAssignment userId={user.id} slug={slug} />}
             <div className="mb-3 flex flex-wrap gap-2 text-xs">
               <span className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-800">{t("exercises.difficulty", { level: meta.difficulty })}</span>
               {meta.topics.map((topic) => (
@@ -53,7 +66,16 @@ export default async function ExercisePage({ params }: Props) {
                 </span>
               ))}
             </div>
-            <div className="prose-math text-slate-900" lang={lang === "zh" ? "zh-CN" : "en"} data-testid="statement" dangerouslySetInnerHTML={{ __html: renderMarkdown(entry.statement[lang]) }} />
+            <div className="prose-math text-slate-900" lang={lang === "zh" ? "zh-CN" : "en"} data-testid="statement" dangerouslySetInnerHTML={{ __html: html.statementHtml }} />
+            <Suspense fallback={<VisibleCasesLoading lang={lang} />}>
+              <VisibleCases entry={entry} lang={lang} />
+            </Suspense>
+            <aside aria-labelledby="hidden-cases-heading" className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="hidden-cases-explained">
+              <h2 id="hidden-cases-heading" className="font-semibold text-slate-900">
+                {t("cases.hiddenTitle")}
+              </h2>
+              <p className="mt-1 text-slate-700">{t("cases.hiddenBody")}</p>
+            </aside>
             <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-600">
               {t("exercise.notesSection")} <span lang="zh-CN">{meta.notesSection}</span>
             </p>
@@ -64,14 +86,14 @@ export default async function ExercisePage({ params }: Props) {
           starter={entry.starter}
           initialSource={draft?.source ?? entry.starter}
           initialHintsRevealed={draft?.hintsRevealed ?? 0}
-          hintsHtml={meta.hints.map((hint) => renderMarkdown(hint[lang]))}
+          hintsHtml={html.hintsHtml}
           tolerance={{ default: meta.tolerance.default, outputs: meta.tolerance.outputs }}
           initialHistory={history}
+          initialAttempt={openAttempt}
           hasDraft={draft !== null}
+          guest={user === null}
           next={nextExercise(slug, lang)}
-          misconceptions={Object.fromEntries(
-            meta.misconceptions.map((m) => [m.id, { titleHtml: renderInlineMarkdown(m.title[lang]), explanationHtml: renderMarkdown(m.explanation[lang]) }]),
-          )}
+          misconceptions={html.misconceptions}
         />
       </div>
     </div>

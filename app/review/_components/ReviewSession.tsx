@@ -5,6 +5,7 @@
 // counts and intervals always come from the server's scheduler.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { TodayCountsText } from "@/app/_components/figures";
 import { useT } from "@/lib/i18n/client";
 import type { SessionView } from "@/lib/review/session";
 
@@ -61,7 +62,7 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
       if (!card || !revealed || busy) return;
       void post(
         "/api/review/rate",
-        { itemId: card.itemId, rating, lastReview: card.lastReview, durationMs: Math.min(3_600_000, Date.now() - shownAt.current), topic: session.focusTopic },
+        { itemType: card.itemType, itemId: card.itemId, rating, lastReview: card.lastReview, durationMs: Math.min(3_600_000, Date.now() - shownAt.current), topic: session.focusTopic },
         () => null,
       );
     },
@@ -98,11 +99,9 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <section className="space-y-4" aria-live="polite">
-        <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
-          <span data-testid="review-remaining">
-            {t("review.remaining", { learning: session.remaining.learning, review: session.remaining.review, new: session.remaining.new })}
-          </span>
-          <span>{t("review.newToday", { started: session.newStartedToday, limit: session.newLimit })}</span>
+        <div className="flex flex-wrap items-start justify-between gap-2 text-sm text-slate-700">
+          <TodayCountsText counts={session.remaining} t={t} />
+          <span data-testid="review-new-today">{t("review.newToday", { started: session.newStartedToday, limit: session.newLimit })}</span>
         </div>
 
         {notice === "undone" && <p className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("review.undone")}</p>}
@@ -110,11 +109,27 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
         {notice === "error" && <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900">{t("review.error")}</p>}
 
         {card ? (
-          <article data-testid="review-card" data-item-id={card.itemId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <article
+            data-testid="review-card"
+            data-item-type={card.itemType}
+            data-item-id={card.itemId}
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          >
             <header className="flex flex-wrap items-center gap-2 text-xs">
               <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium text-slate-700">{t(`review.kind.${card.kind}`)}</span>
+              {card.origin && <span className="rounded-full bg-rose-50 px-2 py-0.5 font-medium text-rose-900">{t("review.misconception.badge")}</span>}
               {card.topicName && <span className="text-slate-600">{card.topicName}</span>}
             </header>
+            {card.origin && (
+              <p data-testid="review-origin" className="text-sm text-slate-700">
+                <Link href={card.origin.href} className="text-brand-700 underline underline-offset-2 hover:text-brand-600">
+                  {t("review.misconception.origin", { exercise: card.origin.exerciseTitle, date: card.origin.date })}
+                </Link>
+                <span className="mt-1 block text-xs text-slate-600">
+                  {card.origin.passedAgain ? t("review.misconception.passedAgain") : t("review.misconception.stays")}
+                </span>
+              </p>
+            )}
             <div>
               <h2 className="sr-only">{t("review.question")}</h2>
               <div data-testid="review-question" className="review-face" dangerouslySetInnerHTML={{ __html: card.questionHtml }} />
@@ -148,7 +163,7 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
               </>
             ) : (
               <button type="button" data-testid="show-answer" className="btn-primary w-full" onClick={() => setRevealed(true)}>
-                {t("review.showAnswer")} <kbd className="ml-2 text-xs opacity-80">Space</kbd>
+                {t("review.showAnswer")} <kbd className="ml-2 text-xs">Space</kbd>
               </button>
             )}
           </article>
@@ -204,6 +219,11 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
               {session.weakest.map((topic) => (
                 <li key={topic.topicId} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
                   <div className="font-medium">{topic.name}</div>
+                  {topic.explainedBy && (
+                    <div className="text-xs text-slate-600" data-testid="weak-prerequisite">
+                      {t("review.weakPrerequisite", { topic: topic.explainedBy.name })}
+                    </div>
+                  )}
                   <div className="mt-1 flex items-center justify-between gap-2">
                     <span className="text-slate-600">{t("review.weakness", { value: (topic.weakness ?? 0).toFixed(2) })}</span>
                     <Link href={`/review?topic=${encodeURIComponent(topic.topicId)}`} className="btn-secondary px-2 py-0.5 text-xs">

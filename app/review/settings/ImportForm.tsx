@@ -1,12 +1,15 @@
 "use client";
-// Uploads a review-history CSV to POST /api/review/import and shows the counts, or every problem with its line.
+// Uploads a review-history CSV to POST /api/review/import and shows the counts and the rows left out, or every
+// problem with its line.
 import { useState, type FormEvent } from "react";
-import { useT } from "@/lib/i18n/client";
+import { useLang, useT } from "@/lib/i18n/client";
+import { csvIssueText, csvLineLabel, type CsvIssueParams } from "@/lib/scheduling/io/messages";
 
-type Result = { kind: "ok"; imported: number; duplicates: number; items: number } | { kind: "failed"; error: string; issues: { line: number; message: string }[] } | null;
+type Issue = { line: number; code?: string; params?: CsvIssueParams; message: string };
+type Result = { kind: "ok"; imported: number; duplicates: number; items: number; skipped: Issue[] } | { kind: "failed"; error: string; code?: string; params?: CsvIssueParams; issues: Issue[] } | null;
 
 type Progress = { phase: "checking" | "importing"; done: number; total: number } | null;
-type Answer = { status: number; body: { imported?: number; duplicates?: number; items?: number; error?: string; issues?: { line: number; message: string }[] } };
+type Answer = { status: number; body: { imported?: number; duplicates?: number; items?: number; skipped?: Issue[]; error?: string; code?: string; params?: CsvIssueParams; issues?: Issue[] } };
 
 /**
  * Reads the import's progress stream (one JSON line per step, the answer last), calling `onProgress` per step.
@@ -35,6 +38,7 @@ async function readImport(response: Response, onProgress: (progress: NonNullable
 
 export function ImportForm() {
   const t = useT();
+  const lang = useLang();
   const [result, setResult] = useState<Result>(null);
   const [pending, setPending] = useState(false);
   const [progress, setProgress] = useState<Progress>(null);
@@ -47,8 +51,8 @@ export function ImportForm() {
     try {
       const response = await fetch("/api/review/import", { method: "POST", headers: { accept: "application/x-ndjson" }, body: new FormData(event.currentTarget) });
       const { status, body } = await readImport(response, setProgress);
-      if (status === 200) setResult({ kind: "ok", imported: body.imported ?? 0, duplicates: body.duplicates ?? 0, items: body.items ?? 0 });
-      else setResult({ kind: "failed", error: body.error ?? response.statusText, issues: body.issues ?? [] });
+      if (status === 200) setResult({ kind: "ok", imported: body.imported ?? 0, duplicates: body.duplicates ?? 0, items: body.items ?? 0, skipped: body.skipped ?? [] });
+      else setResult({ kind: "failed", error: body.error ?? response.statusText, code: body.code, params: body.params, issues: body.issues ?? [] });
     } catch (error) {
       setResult({ kind: "failed", error: error instanceof Error ? error.message : String(error), issues: [] });
     } finally {
@@ -75,26 +79,42 @@ export function ImportForm() {
         </div>
       )}
       {result?.kind === "ok" && (
-        <p role="status" className="text-sm text-emerald-700">
-          {t("review.settings.imported", { imported: result.imported, items: result.items, duplicates: result.duplicates })}
-        </p>
+        <div role="status" className="space-y-1 text-sm">
+          <p className="text-emerald-700">{t("review.settings.imported", { imported: result.imported, items: result.items, duplicates: result.duplicates })}</p>
+          {result.skipped.length > 0 && (
+            <div className="text-amber-800" data-testid="review-import-skipped">
+              <p>{t("review.settings.importSkipped", { count: result.skipped.length })}</p>
+              <IssueList issues={result.skipped} />
+            </div>
+          )}
+        </div>
       )}
       {result?.kind === "failed" && (
         <div role="alert" className="space-y-1 text-sm text-rose-800">
           <p>{t("review.settings.importFailed")}</p>
           {result.issues.length > 0 ? (
-            <ul className="list-disc pl-5">
-              {result.issues.slice(0, 20).map((issue, i) => (
-                <li key={i}>
-                  <span className="font-mono">{issue.line}</span>: {issue.message}
-                </li>
-              ))}
-            </ul>
+            <IssueList issues={result.issues} />
           ) : (
-            <p>{result.error}</p>
+            <p>{csvIssueText({ code: result.code, params: result.params, message: result.error }, lang)}</p>
           )}
         </div>
       )}
     </form>
+  );
+}
+
+/** Problems or skipped rows by line (the first 20), in the page's language: "line 4: …" / "第 4 行：…". */
+function IssueList({ issues }: { issues: Issue[] }) {
+  const lang = useLang();
+  return (
+    <ul className="list-disc pl-5">
+      {issues.slice(0, 20).map((issue, i) => (
+        <li key={i}>
+          <span className="font-mono">{csvLineLabel(issue.line, lang)}</span>
+          {lang === "zh" ? "：" : ": "}
+          {csvIssueText(issue, lang)}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { getLang, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n";
-import { FIT_MIN_REVIEWS, readFitStatus, type FitStatus } from "@/lib/review/fit";
+import { FIT_MIN_REVIEWS, fitReasonText, readFitStatus, type FitStatus } from "@/lib/review/fit";
 import { loadSettings } from "@/lib/review/store";
 import { ImportForm } from "./ImportForm";
 import { PreferencesForm } from "./PreferencesForm";
@@ -21,7 +21,7 @@ function fitLine(status: FitStatus | null, reviews: number, t: Translate, date: 
   if (!status) return reviews < FIT_MIN_REVIEWS ? t("review.settings.fitNeedMore", { min: FIT_MIN_REVIEWS, count: reviews }) : null;
   if (status.state === "running") return t("review.settings.fitRunning", { date: date(status.startedAt) });
   if (status.state === "failed") return t("review.settings.fitFailed", { date: date(status.finishedAt), error: status.error });
-  return t(status.accepted ? "review.settings.fitAccepted" : "review.settings.fitRejected", { date: date(status.finishedAt), reason: status.reason });
+  return t(status.accepted ? "review.settings.fitAccepted" : "review.settings.fitRejected", { date: date(status.finishedAt), reason: fitReasonText(status.reason, t) });
 }
 
 export default async function ReviewSettingsPage() {
