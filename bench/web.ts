@@ -345,6 +345,22 @@ async function main(): Promise<void> {
       if (i >= 5) pageTimes.push(performance.now() - started); // the first few warm Next's route caches
     }
 
+    // The floor of "one Next request": next-server's CPU for a route that does nothing (GET /api/health: the
+    // proxy, Next's routing and response, no session, no database), and for a signed-in GET that reads the
+    // session only (GET /api/submissions/<unknown id>: the session, one indexed lookup, a 404). A submission
+    // is one such request plus its own work, so these bound how low the web's CPU per submission can go.
+    const requestFloor = async (pathname: string, cookie: string | null, n: number) => {
+      for (let i = 0; i < 20; i++) await (await fetch(`${base}${pathname}`, cookie ? { headers: { cookie } } : {})).arrayBuffer();
+      const before = treeCpuMs(web.child.pid!);
+      for (let i = 0; i < n; i++) await (await fetch(`${base}${pathname}`, cookie ? { headers: { cookie } } : {})).arrayBuffer();
+      return round1((treeCpuMs(web.child.pid!) - before) / n);
+    };
+    const floor = {
+      healthMs: await requestFloor("/api/health", null, 300),
+      signedInLookupMs: await requestFloor("/api/submissions/does-not-exist", learners[0]!.cookie, 300),
+    };
+    log(`next-server CPU per request: GET /api/health ${floor.healthMs} ms, a signed-in lookup ${floor.signedInLookupMs} ms`);
+
     const sustained = await sustain(args.durationS * 1000);
     log(`sustained: ${perSecondLine(sustained)}`);
 
@@ -396,6 +412,8 @@ async function main(): Promise<void> {
         pageP95: pageLoad.p95 <= GOALS.pageP95Ms,
         perSecond: sustained.gradedPerSecond >= GOALS.perSecond,
       },
+      /** next-server CPU per request for a route that does nothing and for a signed-in lookup: the floor under webCpu. */
+      requestFloorCpuMs: floor,
       pageScripts: scripts,
       sustainedPerSecond: sustained.gradedPerSecond,
       sustained,
@@ -424,6 +442,7 @@ async function main(): Promise<void> {
       console.log(`  Submit → result p95, ${args.learners} at once:  ${s.p95} ms   (goal ≤ ${GOAL_P95_MS} ms: ${met(result.meets.burstP95)})`);
       console.log(`  Submit → result p95, one learner alone: ${result.baselineAloneMs.p95} ms   (goal ≤ ${GOALS.aloneP95Ms} ms: ${met(result.meets.aloneP95)})`);
       console.log(`  web CPU per submission, alone:          ${aloneCpu.web} ms   (goal ≤ ${GOALS.webCpuMs} ms: ${met(result.meets.webCpu)}; ${args.learners} at once: ${cpuPerSubmission.web} ms)`);
+      console.log(`    floor: next-server CPU for GET /api/health ${floor.healthMs} ms, for a signed-in lookup ${floor.signedInLookupMs} ms per request`);
       console.log(`  exercise page server response p95:      ${pageLoad.p95} ms   (goal ≤ ${GOALS.pageP95Ms} ms: ${met(result.meets.pageP95)})`);
       console.log(`  exercise page JavaScript:               ${exercisePage.kb} KB, ${exercisePage.gzipKb} KB gzipped, ${exercisePage.scripts} scripts (measured; KaTeX ${exercisePage.katex ? "in it" : "not in it"})`);
       console.log(`  graded submissions/s through the app:   ${sustained.gradedPerSecond}/s   (goal ≥ ${GOALS.perSecond}/s: ${met(result.meets.perSecond)})`);
