@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "default",
           include: ["**/*.test.ts", "**/*.test.tsx"],
-          exclude: ["node_modules/**", ".next/**", "data/**", "tests/e2e/**", ".test-report-fixture-*/**"],
+          exclude: ["node_modules/**", ".next/**", "data/**", "tests/e2e/**", ".test-report-fixture-*/**", ".bench-next-floor-*/**"],
           env: { LACUNA_TEST_DB: "sqlite" },
         },
       },

@@ -18,6 +18,7 @@
  *   npm run bench:web -- --learners 20 --rounds 4 --port 3210 --grader-port 3910
  *   npm run bench:web -- --prefer-wait 0          # the POST never waits: every submission reads the event stream
  *   npm run bench:web -- --throughput --duration 30   # only the throughput: learners submitting back to back for 30 s
+ *   npm run bench:web -- --throughput --kind submit   # the same with submits (all cases, the review recorded with each grade)
  *   npm run bench:web -- --profile-dir /tmp/prof   # also V8 CPU profiles of the web server and the daemon
  *   npm run bench:web -- --no-phases   # no phase timing (its process.cpuUsage() calls and file writes add ~1 ms of CPU per submission)
  */
@@ -53,6 +54,8 @@ const argsSchema = z.object({
   /** Only the throughput part (learners submitting back to back), for `durationS` seconds. */
   throughputOnly: z.boolean(),
   durationS: z.number().min(1).max(600),
+  /** What the back-to-back learners send: runs (visible cases) or submits (all cases, and a review recorded with the grade). */
+  sustainedKind: z.enum(["run", "submit"]),
   /** Phase timing on (LACUNA_PHASE_TIMING_DIR): the phase tables, at a small CPU cost of its own. */
   phases: z.boolean(),
 });
@@ -72,6 +75,7 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     preferWait: value("prefer-wait", SUBMIT_WAIT_SECONDS),
     throughputOnly: argv.includes("--throughput"),
     durationS: value("duration", 10),
+    sustainedKind: argv.includes("--kind") ? argv[argv.indexOf("--kind") + 1] : "run",
     phases: !argv.includes("--no-phases"),
   });
 }
@@ -264,7 +268,7 @@ async function main(): Promise<void> {
     await Promise.all(learners.slice(0, 4).map((l, i) => submit(l.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit")));
 
     /**
-     * Every learner submits again as soon as its result arrives, for `durationMs` (runs: visible cases): graded
+     * Every learner submits again as soon as its result arrives, for `durationMs` (runs unless --kind submit): graded
      * submissions per second and the CPU each cost.
      */
     const sustain = async (durationMs: number) => {
@@ -274,7 +278,7 @@ async function main(): Promise<void> {
       const done: Sample[] = [];
       await Promise.all(
         learners.map(async (l, i) => {
-          for (let k = 0; performance.now() - started < durationMs; k++) done.push(await submit(l.cookie, sources[(i + k) % sources.length]!, "run"));
+          for (let k = 0; performance.now() - started < durationMs; k++) done.push(await submit(l.cookie, sources[(i + k) % sources.length]!, args.sustainedKind));
         }),
       );
       const seconds = (performance.now() - started) / 1000;
