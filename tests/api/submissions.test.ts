@@ -310,8 +310,11 @@ describe("bad input gets a 4xx with a reason, and nothing is stored", () => {
     for (let i = 0; i < 3; i++) {
       expect((await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: noWake, rate })).status).toBe(202);
     }
-    // Ten seconds later the oldest row still has twenty seconds to go.
-    const tenSecondsLater = () => new Date(Date.now() + 10_000);
+    // Ten seconds after the oldest row was stored it still has twenty seconds to go. The clock is set from the
+    // stored row, not from Date.now(): on a loaded machine the three inserts above can take over a second, and
+    // "ten seconds from now" then leaves 19 s.
+    const oldest = await t.db.submission.findFirstOrThrow({ where: { userId: learner.id }, orderBy: { createdAt: "asc" } });
+    const tenSecondsLater = () => new Date(oldest.createdAt.getTime() + 10_000);
     const limited = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "submit" }, { wake: noWake, rate, now: tenSecondsLater });
     expect(limited.status).toBe(429);
     expect(limited.headers?.["retry-after"]).toBe("20");
@@ -320,7 +323,7 @@ describe("bad input gets a 4xx with a reason, and nothing is stored", () => {
     // Another learner is not affected; the same learner may submit once the window has passed.
     const other = await createLearner(t.db);
     expect((await createSubmission(t.db, other.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: noWake, rate })).status).toBe(202);
-    const later = () => new Date(Date.now() + 31_000);
+    const later = () => new Date(oldest.createdAt.getTime() + 31_000);
     expect((await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: noWake, rate, now: later })).status).toBe(202);
   });
 });
