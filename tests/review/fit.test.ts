@@ -82,7 +82,8 @@ describe("personal FSRS parameters", () => {
     expect(settings.parametersLogLoss).toBe(status.candidateLogLoss);
     expect(settings.scheduler.parameters).toHaveLength(21);
     // The fitted learner forgets faster, so a first Good sends a new card back sooner than the defaults do.
-    const now = new Date();
+    // A fixed noon: at 03:55 UTC the second Good (10 minutes on) would fall on the next learner day (4 a.m. rollover).
+    const now = new Date("2026-11-30T12:00:00Z");
     const fresh = createCard(userId, { itemType: "flashcard", itemId: "x" }, now);
     const personal = review(review(fresh, Rating.Good, now, settings.scheduler).card, Rating.Good, new Date(now.getTime() + 600_000), settings.scheduler).card;
     const defaults = review(review(fresh, Rating.Good, now, parseSchedulerSettings()).card, Rating.Good, new Date(now.getTime() + 600_000), parseSchedulerSettings()).card;
