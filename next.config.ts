@@ -28,11 +28,11 @@ const nextConfig: NextConfig = {
   // Type errors are caught once, by `npm run typecheck` (the first step of `npm test`), so `next build` at
   // `npm start` does not type-check the whole tree a second time.
   typescript: { ignoreBuildErrors: true },
-  // Pages, route handlers and actions get their security headers from proxy.ts; the static files it skips get
-  // theirs here.
+  // Pages, route handlers and actions get their security headers from proxy.ts; what it skips gets theirs here:
+  // the static files, and the submission routes (JSON and event streams, never rendered as a page).
   async headers() {
     const headers = [["Content-Security-Policy", ASSET_CONTENT_SECURITY_POLICY], ...Object.entries(SECURITY_HEADERS)].map(([key, value]) => ({ key: key!, value: value! }));
-    return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers }));
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/submissions", "/api/submissions/:path*"].map((source) => ({ source, headers }));
   },
 };
 

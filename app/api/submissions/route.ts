@@ -11,27 +11,32 @@ import { awaitFinished } from "@/lib/grading/events";
 import { preferredWaitSeconds, readJsonBody, toResponse } from "@/lib/grading/http";
 import { gradingQueue } from "@/lib/grading/queue";
 import { createSubmission, listSubmissions } from "@/lib/grading/service";
+import { guardedRoute } from "@/lib/http/api-guard";
 import { whileDatabaseUp } from "@/lib/http/database-unavailable";
 import { REQUEST_ID_HEADER } from "@/lib/observability/core";
 
-export const POST = whileDatabaseUp(async function POST(request: Request): Promise<Response> {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const body = await readJsonBody(request);
-  if (!body.ok) return toResponse(body.result);
-  const queue = gradingQueue();
-  const created = await createSubmission(getDb(), auth.user.id, body.data, { queue, requestId: request.headers.get(REQUEST_ID_HEADER) });
-  const waitSeconds = preferredWaitSeconds(request.headers.get("prefer"));
-  if (created.status !== 202 || waitSeconds === 0 || !("id" in created.body)) return toResponse(created);
-  // The row is the learner's own, stored just now: no ownership check to repeat.
-  const graded = await awaitFinished(getDb(), queue.statusFeed, created.body.id, waitSeconds * 1000, request.signal, created.body.status);
-  if (!graded) return toResponse(created);
-  return toResponse({ status: 200, body: graded, headers: { ...created.headers, "preference-applied": `wait=${waitSeconds}` } });
-});
+export const POST = guardedRoute(
+  whileDatabaseUp(async function POST(request: Request): Promise<Response> {
+    const auth = await apiUser();
+    if (!auth.ok) return auth.response;
+    const body = await readJsonBody(request);
+    if (!body.ok) return toResponse(body.result);
+    const queue = gradingQueue();
+    const created = await createSubmission(getDb(), auth.user.id, body.data, { queue, requestId: request.headers.get(REQUEST_ID_HEADER) });
+    const waitSeconds = preferredWaitSeconds(request.headers.get("prefer"));
+    if (created.status !== 202 || waitSeconds === 0 || !("id" in created.body)) return toResponse(created);
+    // The row is the learner's own, stored just now: no ownership check to repeat.
+    const graded = await awaitFinished(getDb(), queue.statusFeed, created.body.id, waitSeconds * 1000, request.signal, created.body.status);
+    if (!graded) return toResponse(created);
+    return toResponse({ status: 200, body: graded, headers: { ...created.headers, "preference-applied": `wait=${waitSeconds}` } });
+  }),
+);
 
-export const GET = whileDatabaseUp(async function GET(request: Request): Promise<Response> {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return toResponse(await listSubmissions(getDb(), auth.user.id, query));
-});
+export const GET = guardedRoute(
+  whileDatabaseUp(async function GET(request: Request): Promise<Response> {
+    const auth = await apiUser();
+    if (!auth.ok) return auth.response;
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    return toResponse(await listSubmissions(getDb(), auth.user.id, query));
+  }),
+);
