@@ -492,7 +492,8 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
 
   async function fill(): Promise<void> {
     while (!stopping && inFlight.size < concurrency) {
-      const claimed = await timePhase("daemon.claim", () => source.claim(concurrency - inFlight.size));
+      const wanted = concurrency - inFlight.size;
+      const claimed = await timePhase("daemon.claim", () => source.claim(wanted));
       if (claimed.length === 0) return;
       for (const row of claimed) {
         // Claimed while stopping: straight back to the queue.
@@ -502,6 +503,9 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
           launch(row);
         }
       }
+      // Fewer than asked: the queue held no more when it was read. Looking again at once would cost a query per
+      // pump that finds nothing; a row queued since then comes with its own wake, which sets pumpAgain.
+      if (claimed.length < wanted) return;
     }
   }
 
