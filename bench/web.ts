@@ -305,13 +305,30 @@ async function main(): Promise<void> {
       return;
     }
 
+    // What the processes spend with nothing to do (timers, safety polls), per second: the alone figures below
+    // include it for the time each submission takes.
+    const idleBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!) };
+    const idleStarted = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const idleSeconds = (performance.now() - idleStarted) / 1000;
+    const idleCpuMsPerSecond = {
+      web: round1((treeCpuMs(web.child.pid!) - idleBefore.web) / idleSeconds),
+      grader: round1((treeCpuMs(daemon.child.pid!) - idleBefore.grader) / idleSeconds),
+    };
+
     // Baseline: one learner alone, one submission at a time.
     const baseline: Sample[] = [];
     const aloneCpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!), daemonOnly: treeCpuMs(daemon.child.pid!, false) };
     const aloneWindow = { from: Date.now(), to: 0 };
+    const aloneStarted = performance.now();
     for (let i = 0; i < 12; i++) baseline.push(await submit(learners[0]!.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit"));
     aloneWindow.to = Date.now();
     const aloneCpu = cpuSince(aloneCpuBefore, baseline.length);
+    const aloneIdleShare = (performance.now() - aloneStarted) / 1000 / baseline.length;
+    const aloneCpuLessIdle = {
+      web: round1(aloneCpu.web - idleCpuMsPerSecond.web * aloneIdleShare),
+      grader: round1(aloneCpu.grader - idleCpuMsPerSecond.grader * aloneIdleShare),
+    };
     log(`baseline (one learner alone): median ${round1(quantile(baseline.map((b) => b.waitMs), 0.5))} ms`);
 
     const loadBefore = os.loadavg()[0]!;
@@ -404,6 +421,9 @@ async function main(): Promise<void> {
       // its workers), and what a burst of N would take on this many otherwise idle cores.
       cpuMsPerSubmission: cpuPerSubmission,
       cpuMsPerSubmissionAlone: aloneCpu,
+      /** CPU per second with nothing to do, and the alone figures less that share of each submission's time. */
+      idleCpuMsPerSecond,
+      cpuMsPerSubmissionAloneLessIdle: aloneCpuLessIdle,
       /** Per phase and process: exact CPU when alone (one request at a time); in the burst, async phases overlap. */
       phases,
       idleMachineBurstEstimateMs: round1((args.learners * (cpuPerSubmission.web + cpuPerSubmission.grader)) / os.availableParallelism()),
@@ -436,6 +456,7 @@ async function main(): Promise<void> {
       for (const [phase, v] of Object.entries(result.phasesMs)) console.log(`  ${phase}: median ${v.median} ms, p95 ${v.p95} ms`);
       console.log(`CPU per submission: web ${cpuPerSubmission.web} ms, grader ${cpuPerSubmission.grader} ms (daemon process alone ${cpuPerSubmission.daemonOnly} ms); throughput ${result.throughputPerSecond}/s; a burst of ${args.learners} on ${result.cpuCores} idle cores ≈ ${result.idleMachineBurstEstimateMs} ms of CPU`);
       console.log(`CPU per submission, one learner alone: web ${aloneCpu.web} ms, grader ${aloneCpu.grader} ms (daemon process alone ${aloneCpu.daemonOnly} ms)`);
+      console.log(`CPU with nothing to do: web ${idleCpuMsPerSecond.web} ms/s, grader ${idleCpuMsPerSecond.grader} ms/s; alone less that: web ${aloneCpuLessIdle.web} ms, grader ${aloneCpuLessIdle.grader} ms per submission`);
       console.log(`phases, one learner alone (${baseline.length} submissions; CPU exact: one request at a time):\n${phaseTable(phases.alone)}`);
       console.log(`phases, ${args.learners} at once (${samples.length} submissions; async phases' CPU includes what interleaved):\n${phaseTable(phases.burst)}`);
       for (const p of scripts) console.log(`JavaScript loaded with ${p.path}: ${p.scripts} scripts, ${p.kb} KB (${p.gzipKb} KB gzipped); CodeMirror ${p.codemirror ? "in it" : "not in it"}, KaTeX ${p.katex ? "in it" : "not in it"}`);
