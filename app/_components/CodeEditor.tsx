@@ -9,6 +9,7 @@ import { Compartment, EditorState, Prec, type Text } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { accessibleHighlighting } from "./code-highlight";
 
 export interface EditorDiagnostic {
   line: number;
@@ -83,6 +84,7 @@ export function CodeEditor({ initialValue, onChange, diagnostics, ariaLabel, onR
             ]),
           ),
           basicSetup,
+          accessibleHighlighting,
           javascript({ typescript: true }),
           EditorView.lineWrapping,
           lintGutter(),

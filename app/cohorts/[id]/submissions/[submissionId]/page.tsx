@@ -52,7 +52,7 @@ export default async function SubmissionPage({ params }: Props) {
           <pre className="max-h-[36rem] overflow-auto rounded-md border border-slate-200 bg-white font-mono text-xs leading-5" data-testid="submission-code" tabIndex={0}>
             {lines.map((line, i) => (
               <div key={i} id={`L${i + 1}`}>
-                <span aria-hidden="true" className="inline-block w-10 select-none pr-2 text-right text-slate-400">{i + 1}</span>
+                <span aria-hidden="true" className="inline-block w-10 select-none pr-2 text-right text-slate-500">{i + 1}</span>
                 {line}
               </div>
             ))}
@@ -80,7 +80,7 @@ export default async function SubmissionPage({ params }: Props) {
         <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm" data-testid="timeline">
           {timeline.map((entry, i) => (
             <li key={entry.id} className={`flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 ${entry.id === submission.id ? "bg-brand-50" : ""}`} aria-current={entry.id === submission.id ? "true" : undefined}>
-              <span className="tabular-nums text-slate-500">#{i + 1}</span>
+              <span className="tabular-nums text-slate-600">#{i + 1}</span>
               <span>{formatWhen(entry.createdAt, lang, timeZone)}</span>
               <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{entry.kind === "submit" ? t("history.kindSubmit") : t("history.kindRun")}</span>
               <span className={`tabular-nums ${entry.passed ? "text-green-800" : "text-slate-800"}`}>
