@@ -29,10 +29,10 @@ const nextConfig: NextConfig = {
   // `npm start` does not type-check the whole tree a second time.
   typescript: { ignoreBuildErrors: true },
   // Pages, route handlers and actions get their security headers from proxy.ts; what it skips gets theirs here:
-  // the static files, and the submission routes (JSON and event streams, never rendered as a page).
+  // the static files, and POST/GET /api/submissions (JSON, never rendered as a page).
   async headers() {
     const headers = [["Content-Security-Policy", ASSET_CONTENT_SECURITY_POLICY], ...Object.entries(SECURITY_HEADERS)].map(([key, value]) => ({ key: key!, value: value! }));
-    return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/submissions", "/api/submissions/:path*"].map((source) => ({ source, headers }));
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/submissions"].map((source) => ({ source, headers }));
   },
 };
 

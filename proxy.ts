@@ -36,9 +36,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return withSecurityHeaders(NextResponse.next({ request: { headers } }), csp, requestId);
 }
 
-// Static build output gets its headers from next.config.ts (no proxy work per asset). So do the submission
-// routes (/api/submissions and below): a learner's hottest path runs the same refusals itself
-// (lib/http/api-guard.ts guardedRoute), saving the ~3 ms of CPU the proxy costs a request (issue 16).
+// Static build output gets its headers from next.config.ts (no proxy work per asset). So does POST/GET
+// /api/submissions, a learner's hottest path: it runs the same refusals itself (lib/http/api-guard.ts
+// guardedRoute), saving the ~3 ms of CPU the proxy costs a request (issue 16). Only that static path: a dynamic
+// one (/api/submissions/[id]) with a malformed percent-encoding fails in Next's own parameter decoding, before
+// any route code could refuse it, so it needs the proxy's 400.
 // A request declaring a body over its route's limit skips the proxy (Next would wait for the whole body before
 // sending the proxy's answer) and is refused at once by next.config.ts's rewrite to /api/request-too-large. The
 // two Content-Length patterns are integerAbove(bodyLimitFor(path)) from lib/http/limits.ts, written out because
@@ -46,7 +48,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|api/submissions$|api/submissions/|api/review/import$).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|api/submissions$|api/review/import$).*)",
       missing: [{ type: "header", key: "content-length", value: "0*(?:[1-9]\\d{6,}|[3-9]\\d{5}|2[7-9]\\d{4}|26[3-9]\\d{3}|262[2-9]\\d{2}|2621[5-9]\\d{1}|26214[5-9])" }],
     },
     {

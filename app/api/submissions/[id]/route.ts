@@ -4,14 +4,11 @@ import { apiUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { toResponse } from "@/lib/grading/http";
 import { getSubmission } from "@/lib/grading/service";
-import { guardedRoute } from "@/lib/http/api-guard";
 import { whileDatabaseUp } from "@/lib/http/database-unavailable";
 
-export const GET = guardedRoute(
-  whileDatabaseUp(async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-    const auth = await apiUser();
-    if (!auth.ok) return auth.response;
-    const { id } = await context.params;
-    return toResponse(await getSubmission(getDb(), auth.user.id, id));
-  }),
-);
+export const GET = whileDatabaseUp(async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const { id } = await context.params;
+  return toResponse(await getSubmission(getDb(), auth.user.id, id));
+});

@@ -7,16 +7,13 @@ import { sseHeaders, submissionEventStream } from "@/lib/grading/events";
 import { toResponse } from "@/lib/grading/http";
 import { gradingQueue } from "@/lib/grading/queue";
 import { checkSubmissionAccess } from "@/lib/grading/service";
-import { guardedRoute } from "@/lib/http/api-guard";
 import { whileDatabaseUp } from "@/lib/http/database-unavailable";
 
-export const GET = guardedRoute(
-  whileDatabaseUp(async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-    const auth = await apiUser();
-    if (!auth.ok) return auth.response;
-    const { id } = await context.params;
-    const access = await checkSubmissionAccess(getDb(), auth.user.id, id);
-    if (access.status !== 200) return toResponse(access);
-    return new Response(submissionEventStream(getDb(), id, { signal: request.signal, feed: gradingQueue().statusFeed }), { headers: sseHeaders });
-  }),
-);
+export const GET = whileDatabaseUp(async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const { id } = await context.params;
+  const access = await checkSubmissionAccess(getDb(), auth.user.id, id);
+  if (access.status !== 200) return toResponse(access);
+  return new Response(submissionEventStream(getDb(), id, { signal: request.signal, feed: gradingQueue().statusFeed }), { headers: sseHeaders });
+});
