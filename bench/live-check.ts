@@ -13,7 +13,7 @@
  *   npm run bench:live-check
  *   npm run bench:live-check -- --json --port 3220 --grader-port 3920
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -21,8 +21,8 @@ import { loadCatalog } from "../exercises/catalog";
 import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/password";
 import { NEXT_BIN } from "../scripts/lib/build";
-import { migrateDatabase } from "../scripts/lib/migrate";
-import { buildIfStale, CookieJar, signIn, startProcess, stopProcess, waitFor } from "../tests/helpers/web-app";
+import { CookieJar, signIn, startProcess, stopProcess, waitFor } from "../tests/helpers/web-app";
+import { prepareBenchApp } from "./app";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const GOAL_FIRST_CHECK_MS = 1_000;
@@ -49,24 +49,8 @@ function summary(values: number[]) {
 }
 
 async function main(): Promise<void> {
-  await buildIfStale(log);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lacuna-bench-live-"));
-  const databaseUrl = `file:${path.join(dataDir, "lacuna.db")}`;
-  await migrateDatabase(databaseUrl);
-  const base = `http://127.0.0.1:${args.port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(args.port),
-    DATABASE_URL: databaseUrl,
-    LACUNA_DATA_DIR: dataDir,
-    NEXTAUTH_SECRET: "bench-live-check-secret-0123456789",
-    NEXTAUTH_URL: base,
-    LACUNA_GRADER_PORT: String(args.graderPort),
-    // Type checks only: no exercise's seed pool is warmed.
-    LACUNA_GRADER_PREWARM_SLUGS: "none",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  // Type checks only: no exercise's seed pool is warmed.
+  const { dataDir, databaseUrl, base, env } = await prepareBenchApp("live-check", { web: args.port, grader: args.graderPort }, log, { LACUNA_GRADER_PREWARM_SLUGS: "none" });
   const web = startProcess([NEXT_BIN, "start", "--port", String(args.port), "--hostname", "127.0.0.1"], env);
   const daemon = startProcess(["--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")], env);
   const db = createDb(databaseUrl);

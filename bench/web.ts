@@ -22,7 +22,7 @@
  *   npm run bench:web -- --profile-dir /tmp/prof   # also V8 CPU profiles of the web server and the daemon
  *   npm run bench:web -- --no-phases   # no phase timing (its process.cpuUsage() calls and file writes add ~1 ms of CPU per submission)
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
@@ -30,9 +30,9 @@ import { z } from "zod";
 import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/password";
 import { NEXT_BIN } from "../scripts/lib/build";
-import { buildIfStale, CookieJar, signIn, startProcess, stopProcess, waitFor } from "../tests/helpers/web-app";
-import { migrateDatabase } from "../scripts/lib/migrate";
+import { CookieJar, signIn, startProcess, stopProcess, waitFor } from "../tests/helpers/web-app";
 import { SUBMIT_WAIT_SECONDS } from "../app/exercises/[slug]/api-client";
+import { prepareBenchApp } from "./app";
 import { phaseTable, readPhases, settlePhases, treeCpuMs } from "./phases";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -199,28 +199,14 @@ async function main(): Promise<void> {
   const log = (message: string) => {
     if (!args.json) console.log(`[bench:web] ${message}`);
   };
-  await buildIfStale(log);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lacuna-bench-web-"));
-  const databaseUrl = `file:${path.join(dataDir, "lacuna.db")}`;
-  await migrateDatabase(databaseUrl);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(args.port),
-    DATABASE_URL: databaseUrl,
-    LACUNA_DATA_DIR: dataDir,
-    NEXTAUTH_SECRET: "bench-web-secret-0123456789abcdef",
-    NEXTAUTH_URL: `http://127.0.0.1:${args.port}`,
-    LACUNA_GRADER_PORT: String(args.graderPort),
-    // Every process of the path (web, daemon, grader workers) records its phases here (grader/phase-timing.ts).
-    LACUNA_PHASE_TIMING_DIR: args.phases ? path.join(dataDir, "phases") : "",
+  const { dataDir, databaseUrl, base, env } = await prepareBenchApp("web", { web: args.port, grader: args.graderPort }, log, {
     // The bench submits one exercise: the daemon warms that one's seed pool only (all of them take minutes).
     LACUNA_GRADER_PREWARM_SLUGS: SLUG,
     // The bench measures latency, not the limiter (10 per 30 s by default, which the baseline would pass).
     LACUNA_SUBMISSION_LIMIT: "1000",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const base = `http://127.0.0.1:${args.port}`;
+  });
+  // Every process of the path (web, daemon, grader workers) records its phases here (grader/phase-timing.ts).
+  env.LACUNA_PHASE_TIMING_DIR = args.phases ? path.join(dataDir, "phases") : "";
   const profile = args.profileDir ? ["--cpu-prof", "--cpu-prof-dir", args.profileDir] : [];
   const web = startProcess([...profile, NEXT_BIN, "start", "--port", String(args.port), "--hostname", "127.0.0.1"], env);
   const daemon = startProcess([...profile, "--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")], env);
