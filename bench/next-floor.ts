@@ -105,24 +105,19 @@ async function main(): Promise<void> {
     const build = spawnSync(process.execPath, [NEXT_BIN, "build", dir], { cwd: repoRoot, env, encoding: "utf8" });
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
 
-    const next = startProcess([NEXT_BIN, "start", dir, "--port", String(args.port), "--hostname", "127.0.0.1"], env);
-    let nextFigures: { get: number; post: number };
-    try {
-      await waitFor("next start", async () => (await fetch(`${base}/api/ping`)).ok, next.output);
-      nextFigures = { get: await cpuPerRequest(next.child.pid!, base, "GET"), post: await cpuPerRequest(next.child.pid!, base, "POST") };
-    } finally {
-      await stopProcess(next.child);
-    }
+    /** Starts `node <serverArgs>`, measures both routes once it answers, and stops it. */
+    const serverFigures = async (what: string, serverArgs: string[]) => {
+      const server = startProcess(serverArgs, env);
+      try {
+        await waitFor(what, async () => (await fetch(`${base}/api/ping`)).ok, server.output);
+        return { get: await cpuPerRequest(server.child.pid!, base, "GET"), post: await cpuPerRequest(server.child.pid!, base, "POST") };
+      } finally {
+        await stopProcess(server.child);
+      }
+    };
+    const nextFigures = await serverFigures("next start", [NEXT_BIN, "start", dir, "--port", String(args.port), "--hostname", "127.0.0.1"]);
     log(`Next: GET ${nextFigures.get} ms, POST ${nextFigures.post} ms of CPU per request`);
-
-    const plain = startProcess([path.join(dir, "plain-server.cjs")], env);
-    let plainFigures: { get: number; post: number };
-    try {
-      await waitFor("node:http", async () => (await fetch(`${base}/api/ping`)).ok, plain.output);
-      plainFigures = { get: await cpuPerRequest(plain.child.pid!, base, "GET"), post: await cpuPerRequest(plain.child.pid!, base, "POST") };
-    } finally {
-      await stopProcess(plain.child);
-    }
+    const plainFigures = await serverFigures("node:http", [path.join(dir, "plain-server.cjs")]);
 
     const result = {
       requestsPerRound: args.requests,
