@@ -1,5 +1,7 @@
 // The catalog table of exercises/README.md: rows measured now replace their cells, the others keep the cell the
 // last full run measured, and an exercise never measured says so.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../exercises/catalog";
 import { catalogTable, scoreCellsOf } from "../../grader/mutants/catalog-table";
@@ -23,5 +25,16 @@ describe("catalogTable", () => {
     const second = catalogTable(entries, [report("fixture-mse", 10, 10)], scoreCellsOf(first));
     expect(second).toMatch(/`fixture-mse`:.*\| 100\.0 % \(10\/10\) \|$/m);
     expect(second).toMatch(/`fixture-gradient`:.*\| 100\.0 % \(20\/20\) \|$/m);
+  });
+});
+
+describe("exercises/README.md", () => {
+  it("lists every exercise of the catalog with a measured mutation score (npm run catalog:table -- --new adds a new one)", () => {
+    const text = readFileSync(path.join(import.meta.dirname, "..", "..", "exercises", "README.md"), "utf8");
+    const block = text.slice(text.indexOf("<!-- catalog:begin"), text.indexOf("<!-- catalog:end -->"));
+    const cells = scoreCellsOf(block);
+    const slugs = loadCatalog().map((entry) => entry.meta.slug);
+    expect(slugs.filter((slug) => !cells.has(slug) || cells.get(slug) === "not measured"), "exercises without a measured row").toEqual([]);
+    expect([...cells.keys()].filter((slug) => !slugs.includes(slug)), "rows of exercises that no longer exist").toEqual([]);
   });
 });
