@@ -34,6 +34,8 @@ export interface GraderMessages {
   killedRepeatedly(times: number): string;
   commonJsExport(construct: string, name: string, params: readonly string[]): string;
   topLevelAwait(name: string): string;
+  /** esbuild's parse error `text` in this language (its most common ones; any other stays as esbuild says it). */
+  parseError(text: string): string;
   typeCheckNotice: Record<"too-slow" | "too-complex" | "busy", string>;
   compare: CompareMessages;
 }
@@ -82,6 +84,30 @@ const chineseTypes = {
   bigint: "bigint",
 } as const;
 
+/**
+ * esbuild's commonest parse errors, said in Chinese (the rest stay in esbuild's English): what the editor shows as
+ * the learner types and what a compile error in a grade report says.
+ */
+function esbuildParseErrorInChinese(text: string): string {
+  const rules: [RegExp, (...groups: string[]) => string][] = [
+    [/^Expected (.+?) but found end of file$/, (expected) => `代码在这里结束了，但还应有 ${expected}（括号或引号没有闭合？）`],
+    [/^Expected (.+?) but found (.+)$/, (expected, found) => `这里应为 ${expected}，却是 ${found}`],
+    [/^Unexpected end of file$/, () => "代码意外结束（括号或引号没有闭合？）"],
+    [/^Unexpected (.+)$/, (found) => `这里不应出现 ${found}`],
+    [/^Unterminated string literal$/, () => "字符串缺少结尾的引号"],
+    [/^Unterminated template literal$/, () => "模板字符串缺少结尾的反引号"],
+    [/^Unterminated regular expression$/, () => "正则表达式缺少结尾的 /"],
+    [/^The symbol "(.+)" has already been declared$/, (name) => `"${name}" 已经声明过了`],
+    [/^Cannot assign to "(.+)" because it is a constant$/, (name) => `"${name}" 是常量（const），不能再赋值`],
+    [/^The constant "(.+)" must be initialized$/, (name) => `常量 "${name}" 声明时必须赋值`],
+  ];
+  for (const [pattern, say] of rules) {
+    const match = pattern.exec(text);
+    if (match) return say(...match.slice(1));
+  }
+  return text;
+}
+
 export const messages: Record<Lang, GraderMessages> = {
   en: {
     importRejected: (path) =>
@@ -116,6 +142,7 @@ export const messages: Record<Lang, GraderMessages> = {
       `"${construct}" is not supported: declare the function as "export function ${name}(${params.join(", ")}) { … }" (or a top-level "function ${name}") and remove the "${construct}" line`,
     topLevelAwait: (name) =>
       `"await" outside a function is not supported: the grader calls ${name} directly, so compute everything inside the function (and do not make it async)`,
+    parseError: (text) => text,
     typeCheckNotice: {
       "too-slow": "Type check took too long and was skipped (the grade above is complete; types are only warnings).",
       "too-complex": "Type check skipped: the code is too deeply nested or too complex for the type checker (the grade above is complete).",
@@ -166,6 +193,7 @@ export const messages: Record<Lang, GraderMessages> = {
     commonJsExport: (construct, name, params) =>
       `不支持 "${construct}"：请把函数声明为 "export function ${name}(${params.join(", ")}) { … }"（或顶层的 "function ${name}"），并删除 "${construct}" 这一行`,
     topLevelAwait: (name) => `不支持在函数外使用 "await"：评分程序会直接调用 ${name}，请把所有计算写在函数里（也不要把它写成 async）`,
+    parseError: esbuildParseErrorInChinese,
     typeCheckNotice: {
       "too-slow": "类型检查耗时过长，已跳过（上面的评分是完整的；类型问题只是警告）。",
       "too-complex": "已跳过类型检查：代码嵌套太深或太复杂，类型检查器无法处理（上面的评分是完整的）。",

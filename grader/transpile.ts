@@ -68,7 +68,7 @@ function learnerMessage(text: string, request: TranspileRequest): string {
   if (/top-level await/i.test(text)) return say.topLevelAwait(request.functionName);
   const commonJs = /The CommonJS "(module|exports)" variable/.exec(text);
   if (commonJs) return say.commonJsExport(commonJs[1] === "module" ? "module.exports" : "exports", request.functionName, request.params);
-  return text;
+  return say.parseError(text);
 }
 
 function toCompileError(message: Message, source: string, request: TranspileRequest): CompileError {

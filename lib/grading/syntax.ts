@@ -10,7 +10,7 @@ import { fail, ok, parseWith, sourceTooLarge, type ApiResult } from "./http";
 import { typeCheckSchema } from "./service";
 
 export const syntaxCheckSchema = typeCheckSchema.extend({
-  /** Language of the grader's own messages (an import, a missing function); esbuild's are English. */
+  /** Language of the messages: the grader's own (an import, a missing function) and esbuild's commonest parse errors (grader/messages.ts parseError). */
   lang: z.enum(["en", "zh"], { error: 'must be "en" or "zh"' }).default("en"),
 });
 

@@ -92,7 +92,7 @@ test.describe("live check", () => {
     await expect(page.getByRole("textbox", { name: "代码编辑器：你的 TypeScript 解答" })).toBeVisible();
     await replaceCode(page, LSTM_TYPO);
     await expect(page.getByTestId("typecheck-status")).toHaveText("语法错误：1 处。代码能够解析后再检查类型。");
-    await expect(page.getByTestId("syntax-error")).toHaveText('第 2 行第 55 列: Expected ")" but found ";"');
+    await expect(page.getByTestId("syntax-error")).toHaveText('第 2 行第 55 列：这里应为 ")"，却是 ";"');
     await expect(page.locator(".cm-lintRange-error")).toHaveCount(1);
     await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
   });

@@ -37,6 +37,22 @@ describe("transpileSubmission", () => {
     expect(error?.lineText).toBe("  return x +;");
   });
 
+  it("says esbuild's commonest parse errors in Chinese for a Chinese learner, at the same place; others as esbuild says them", async () => {
+    const missingParen = "export function f(x: number) {\n  return 1 / (1 + Math.exp(-x);\n}";
+    const [en] = await errorsOf(missingParen);
+    const [zh] = await errorsOf(missingParen, "zh");
+    expect(en?.message).toBe('Expected ")" but found ";"');
+    expect(zh?.message).toBe('这里应为 ")"，却是 ";"');
+    expect(zh?.location).toEqual(en?.location);
+    const cases: [string, RegExp][] = [
+      ["export function f(x: number) {\n  return x +;\n}", /^这里不应出现 ";"$/],
+      ['export function f(x: number) {\n  return "abc;\n}', /^字符串缺少结尾的引号$/],
+      ["export function f(x: number) {\n  return (x;\n", /^这里应为 "\)"，却是 ";"$/],
+      ["export function f(x: number) {\n  const y = 1;\n  const y = 2;\n  return x;\n}", /^"y" 已经声明过了$/],
+    ];
+    for (const [source, message] of cases) expect((await errorsOf(source, "zh"))[0]?.message, source).toMatch(message);
+  });
+
   it("counts columns in characters as editors do, not in UTF-8 bytes", async () => {
     // The issue's input: the ")" is character 68; esbuild says byte 72.
     const result = await transpileSubmission({ ...base, functionName: "computeCost", source: 'export function computeCost(): number { const s = "代价"; const z = 1); }' });

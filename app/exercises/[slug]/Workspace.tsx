@@ -402,7 +402,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
                 title={e.message}
                 data-testid="syntax-error"
               >
-                {t("results.lineColumn", { line: e.line, column: e.column })}: {e.message}
+                {t("results.atLineColumn", { line: e.line, column: e.column, message: e.message })}
               </button>
             ) : (
               <span key={`syntax-${i}`} className="max-w-full rounded bg-rose-50 px-2 py-0.5 text-rose-950" data-testid="syntax-error">
@@ -418,7 +418,7 @@ export function Workspace({ slug, starter, initialSource, initialHintsRevealed, 
               className="max-w-full truncate rounded bg-amber-50 px-2 py-0.5 text-left text-amber-950 hover:bg-amber-100"
               title={w.message}
             >
-              {t("results.lineColumn", { line: w.line, column: w.column })}: {w.message}
+              {t("results.atLineColumn", { line: w.line, column: w.column, message: w.message })}
             </button>
           ))}
         </div>
