@@ -142,7 +142,7 @@ export const messages: Record<Lang, GraderMessages> = {
       `"${construct}" is not supported: declare the function as "export function ${name}(${params.join(", ")}) { … }" (or a top-level "function ${name}") and remove the "${construct}" line`,
     topLevelAwait: (name) =>
       `"await" outside a function is not supported: the grader calls ${name} directly, so compute everything inside the function (and do not make it async)`,
-    parseError: (text) => text,
+    parseError: (text) => (text === "Unexpected end of file" ? 'Unexpected end of file (a "}", ")" or quote not closed?)' : text),
     typeCheckNotice: {
       "too-slow": "Type check took too long and was skipped (the grade above is complete; types are only warnings).",
       "too-complex": "Type check skipped: the code is too deeply nested or too complex for the type checker (the grade above is complete).",

@@ -5,7 +5,7 @@
  * fixed name whether the learner wrote `export function f` or a top-level `function f`.
  */
 import { createHash } from "node:crypto";
-import { build, type Message, type Plugin } from "esbuild";
+import { build, transform, type Message, type Plugin } from "esbuild";
 import type { Lang } from "../exercises/schema";
 import { entryExportName, moduleGlobalName, submissionFilename } from "./harness";
 import { messages } from "./messages";
@@ -129,6 +129,17 @@ export async function transpileSubmission(request: TranspileRequest): Promise<Tr
   return result;
 }
 
+/** esbuild's parse errors in `source` alone (located in it: an unclosed block is reported at its end), or none. */
+async function syntaxErrorsOf(source: string): Promise<Message[]> {
+  try {
+    await transform(source, { loader: "ts", logLevel: "silent" });
+    return [];
+  } catch (error) {
+    const failure = error as { errors?: Message[] };
+    return Array.isArray(failure.errors) ? failure.errors : [];
+  }
+}
+
 async function transpileUncached(request: TranspileRequest): Promise<TranspileResult> {
   const tooLarge = sourceTooLarge(request.source, request.maxSourceBytes, request.lang);
   if (tooLarge) return { ok: false, errors: [tooLarge] };
@@ -171,6 +182,13 @@ async function transpileUncached(request: TranspileRequest): Promise<TranspileRe
   } catch (error) {
     const failure = error as { errors?: Message[] };
     if (!Array.isArray(failure.errors)) throw error;
+    const learnerLines = source.split("\n").length;
+    if (failure.errors.some((m) => m.location && m.location.line > learnerLines)) {
+      // An error in the export line the grader appends: either the function is missing, or the learner's own code
+      // runs on past its end (a missing "}" or a closing quote) and swallowed that line. The source alone tells.
+      const own = await syntaxErrorsOf(source);
+      if (own.length > 0) return { ok: false, errors: own.map((m) => toCompileError(m, source, request)) };
+    }
     return { ok: false, errors: failure.errors.map((m) => toCompileError(m, source, request)) };
   }
 }

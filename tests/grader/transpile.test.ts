@@ -53,6 +53,14 @@ describe("transpileSubmission", () => {
     for (const [source, message] of cases) expect((await errorsOf(source, "zh"))[0]?.message, source).toMatch(message);
   });
 
+  it("a block or string left open runs into the grader's export line: reported at the learner's end, not as a missing function", async () => {
+    const [brace] = await errorsOf("export function f(x: number) {\n  return x;\n");
+    expect(brace?.message).toBe('Unexpected end of file (a "}", ")" or quote not closed?)');
+    expect(brace?.location).toEqual({ line: 3, column: 1 });
+    const [quote] = await errorsOf("export function f(x: number) {\n  return `x;\n}", "zh");
+    expect(quote?.message).toBe("字符串缺少结尾的引号");
+  });
+
   it("counts columns in characters as editors do, not in UTF-8 bytes", async () => {
     // The issue's input: the ")" is character 68; esbuild says byte 72.
     const result = await transpileSubmission({ ...base, functionName: "computeCost", source: 'export function computeCost(): number { const s = "代价"; const z = 1); }' });
