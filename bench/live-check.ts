@@ -22,13 +22,11 @@ import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/password";
 import { NEXT_BIN } from "../scripts/lib/build";
 import { CookieJar, signIn, startProcess, stopProcess, waitFor } from "../tests/helpers/web-app";
+import { SYNTAX_DELAY_MS, TYPECHECK_DELAY_MS } from "../app/exercises/[slug]/live-check";
 import { prepareBenchApp } from "./app";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const GOAL_FIRST_CHECK_MS = 1_000;
-/** The editor's pauses before each step (app/exercises/[slug]/live-check.ts). */
-const SYNTAX_DELAY_MS = 250;
-const TYPECHECK_DELAY_MS = 700;
 
 const flag = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

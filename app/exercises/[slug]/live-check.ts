@@ -7,9 +7,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiFailure, syntaxCheck, typeCheck, type EditorWarning, type SyntaxProblem, type TypeCheckNotice } from "./api-client";
 
 /** A pause in typing this long sends the syntax check (cheap: no daemon, no checker). */
-const SYNTAX_DELAY_MS = 250;
+export const SYNTAX_DELAY_MS = 250;
 /** The type check waits for a pause at least this long, counted from the last edit. */
-const TYPECHECK_DELAY_MS = 700;
+export const TYPECHECK_DELAY_MS = 700;
 
 export type LiveCheckState =
   | { step: "syntax" } // waiting for the syntax check (first load, or just edited)
