@@ -71,10 +71,14 @@ function learnerMessage(text: string, request: TranspileRequest): string {
   return say.parseError(text);
 }
 
+/** Whether esbuild placed `message` in the export line the grader appends after the learner's last line. */
+function inAppendedExport(message: Message, source: string): boolean {
+  return message.location !== null && message.location.line > source.split("\n").length;
+}
+
 function toCompileError(message: Message, source: string, request: TranspileRequest): CompileError {
-  const learnerLines = source.split("\n").length;
   const location = message.location;
-  if (location && location.line > learnerLines) {
+  if (inAppendedExport(message, source)) {
     // The error is in the export line the grader appends: the function the exercise needs is not declared.
     return { message: messages[request.lang].missingFunction(request.functionName, request.params), location: null, lineText: null };
   }
@@ -182,8 +186,7 @@ async function transpileUncached(request: TranspileRequest): Promise<TranspileRe
   } catch (error) {
     const failure = error as { errors?: Message[] };
     if (!Array.isArray(failure.errors)) throw error;
-    const learnerLines = source.split("\n").length;
-    if (failure.errors.some((m) => m.location && m.location.line > learnerLines)) {
+    if (failure.errors.some((m) => inAppendedExport(m, source))) {
       // An error in the export line the grader appends: either the function is missing, or the learner's own code
       // runs on past its end (a missing "}" or a closing quote) and swallowed that line. The source alone tells.
       const own = await syntaxErrorsOf(source);

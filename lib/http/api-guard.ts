@@ -1,7 +1,7 @@
-// The proxy's checks, run inside a route handler that proxy.ts skips. The submission routes are a learner's
+// The proxy's checks, run inside a route handler that proxy.ts skips. POST/GET /api/submissions is a learner's
 // hottest path, and running the proxy costs every request ~3 ms of the web server's CPU (issue 16: about a
-// third of a submission's; `npm run bench:next-floor` measures Next's own share). Those routes get the same
-// refusals here, from the same functions, and their security headers from next.config.ts's headers().
+// third of a submission's; `npm run bench:next-floor` measures Next's own share). That route gets the same
+// refusals here, from the same function as the proxy, and its security headers from next.config.ts's headers().
 import { REQUEST_ID_HEADER } from "@/lib/observability/core";
 import { checkStateChangingRequest } from "@/lib/web-security";
 import { declaredLengthRefusal, malformedPathReason } from "./limits";
