@@ -112,18 +112,24 @@ export function createDb(databaseUrl: string): Db {
     adapter: new SqliteAdapterFactory({ url: databaseUrl.replace(/^file:/, ""), timeout: SQLITE_BUSY_TIMEOUT_MS }),
     transactionOptions,
   });
-  Object.defineProperty(client, SQLITE_CLIENT, { value: true });
+  Object.defineProperty(client, SQLITE_CLIENT, { value: databaseUrl.replace(/^file:/, "") });
   return client;
 }
 
-// A mark on the client itself, under a global symbol: Next.js bundles this module into several chunks, and the
-// client getDb() keeps on globalThis may come from another chunk's copy (a module-local WeakSet said "not SQLite"
-// there, and SQLite was sent PostgreSQL's SQL).
+// A mark on the client itself (its database file), under a global symbol: Next.js bundles this module into
+// several chunks, and the client getDb() keeps on globalThis may come from another chunk's copy (a module-local
+// WeakSet said "not SQLite" there, and SQLite was sent PostgreSQL's SQL).
 const SQLITE_CLIENT = Symbol.for("lacuna.db.sqlite");
 
 /** Whether `db` is a SQLite client (for the few statements whose SQL differs between the two databases). */
 export function isSqliteDb(db: Db): boolean {
-  return (db as unknown as Record<symbol, unknown>)[SQLITE_CLIENT] === true;
+  return sqliteFileOf(db) !== null;
+}
+
+/** The database file of a SQLite client (as its URL names it), or null for PostgreSQL. */
+export function sqliteFileOf(db: Db): string | null {
+  const file = (db as unknown as Record<symbol, unknown>)[SQLITE_CLIENT];
+  return typeof file === "string" ? file : null;
 }
 
 // Prisma's codes for a write that lost a race and may simply be tried again: P1008 (SQLite busy past its

@@ -26,7 +26,8 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
 import { timePhase } from "../../grader/phase-timing";
-import { withWriteRetry, type Db, type Submission } from "../db";
+import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
+import { sqliteTimestamp, writeWithoutBlocking } from "../sqlite-write";
 import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
 import { isKnownItem } from "../review/items";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "./config";
@@ -270,6 +271,7 @@ export function rowWorkSource(context: WorkSourceContext): WorkSource {
 
   return {
     async claim(max) {
+      if (isSqliteDb(db)) return claimOnSqlite(db, workerId, max);
       const candidates: ClaimedRow[] = await db.submission.findMany({
         where: { status: "queued" },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -312,6 +314,25 @@ export function rowWorkSource(context: WorkSourceContext): WorkSource {
       return recovered;
     },
   };
+}
+
+const CLAIM_ON_SQLITE_SQL = `
+  UPDATE "Submission" SET "status" = 'running', "startedAt" = ?, "workerId" = ?, "gradingAttempts" = "gradingAttempts" + 1
+  WHERE "id" IN (SELECT "id" FROM "Submission" WHERE "status" = 'queued' ORDER BY "createdAt", "id" LIMIT ?)
+  RETURNING "id", "exerciseSlug", "kind", "source", "lang", "seed", "requestId", "createdAt"`;
+
+/**
+ * SQLite: the oldest `max` queued rows claimed in ONE statement, atomic by itself (a second daemon's claim sees
+ * them running), on the process's side connection, so a daemon waiting for the web's insert keeps storing the
+ * grades it has (lib/sqlite-write.ts). Instead of a read and an UPDATE per row through Prisma: ~3 queries per
+ * submission of the daemon's CPU (issue 16).
+ */
+async function claimOnSqlite(db: Db, workerId: string, max: number): Promise<ClaimedRow[]> {
+  const rows = await writeWithoutBlocking(db, (prepare) => prepare(CLAIM_ON_SQLITE_SQL).all(sqliteTimestamp(new Date()), workerId, max) as (ClaimedRow & { createdAt: string })[]);
+  // RETURNING's order is unspecified: the oldest first, as queued.
+  return rows
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ id, exerciseSlug, kind, source, lang, seed, requestId }) => ({ id, exerciseSlug, kind, source, lang, seed, requestId }));
 }
 
 /** The row's error when grading failed `attempts` times for reasons outside the submission. */
@@ -386,18 +407,18 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       const [saved] = await withWriteRetry(() => db.submission.updateManyAndReturn({ where: mine, data: { ...data, gradedAt: new Date() } }));
       return saved ?? null;
     }
-    const save = async (tx: DbTransaction) => {
-      const saved = await tx.submission.updateMany({ where: mine, data: { ...data, gradedAt: new Date() } });
-      if (saved.count === 1) await source.storing?.(tx, row.id, data.status);
-      return saved;
+    /** The stored row, or null when it is no longer this daemon's. One UPDATE … RETURNING, not an update and a read. */
+    const save = async (tx: DbTransaction): Promise<Submission | null> => {
+      const [saved] = await tx.submission.updateManyAndReturn({ where: mine, data: { ...data, gradedAt: new Date() } });
+      if (saved) await source.storing?.(tx, row.id, data.status);
+      return saved ?? null;
     };
     try {
       return await withWriteRetry(
         () =>
           db.$transaction(async (tx) => {
-            if ((await save(tx)).count !== 1) return null;
-            const submission = await tx.submission.findUniqueOrThrow({ where: { id: row.id } });
-            if (submission.kind === "submit" && submission.status === "graded") await runInGradeTransaction(tx, submission);
+            const submission = await save(tx);
+            if (submission?.kind === "submit" && submission.status === "graded") await runInGradeTransaction(tx, submission);
             return submission;
           }),
         { attempts: 8, retryOn: isRecordingRace },
@@ -406,9 +427,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       // The listeners keep failing: the grade must not be lost for them. Store it alone; the sweep re-does them.
       log(`recording the review of ${row.id} with its grade failed (${error instanceof Error ? error.message : String(error)}); storing the grade alone`);
       reviewsPending = true;
-      return withWriteRetry(() =>
-        db.$transaction(async (tx) => ((await save(tx)).count === 1 ? tx.submission.findUniqueOrThrow({ where: { id: row.id } }) : null)),
-      );
+      return withWriteRetry(() => db.$transaction(save));
     }
   }
 

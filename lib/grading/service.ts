@@ -7,6 +7,7 @@ import { findExercise, loadCatalog, type ExerciseEntry } from "../../exercises/c
 import { timePhase } from "../../grader/phase-timing";
 import { gradeReportSchema, type GradeReport } from "../../grader/report";
 import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
+import { sqliteTimestamp, writeWithoutBlocking } from "../sqlite-write";
 import { gradingConfig, VISIBLE_SEED, type GradingConfig } from "./config";
 import { fail, ok, parseWith, sourceTooLarge, type ApiResult } from "./http";
 import type { GradingQueue } from "./queue/types";
@@ -155,22 +156,31 @@ export async function createSubmission(db: Db, userId: string, raw: unknown, dep
 /** SQLite's queue, the rows themselves (lib/grading/queue/sqlite.ts), without loading the queue modules. */
 type NewSubmission = { userId: string; exerciseSlug: string; kind: string; source: string; lang: string; seed: number; hintsUsed: number; requestId: string | null };
 
+const INSERT_UNDER_LIMIT_SQL = `
+  INSERT INTO "Submission" ("id", "userId", "exerciseSlug", "kind", "source", "lang", "seed", "status", "hintsUsed", "requestId", "createdAt")
+  SELECT ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?
+  WHERE (SELECT COUNT(*) FROM "Submission" WHERE "userId" = ? AND "createdAt" > ?) < ?
+  RETURNING "id", "status"`;
+
 /**
  * SQLite (whose queue is the rows themselves: nothing else to write with the row): the rate limit and the
  * insert in ONE statement, atomic as every SQLite statement is (it holds the
  * database's write lock from the count to the insert), instead of an interactive transaction: under a burst those
  * queued for the client's one connection (20 at once on a loaded machine: "Unable to start a transaction in the
- * given time", a 500) and cost four round trips through the query engine each.
+ * given time", a 500) and cost four round trips through the query engine each. It runs on the process's side
+ * connection (lib/sqlite-write.ts), so while the daemon commits a grade this process goes on serving, not sleeping
+ * in SQLite's busy handler.
  */
 async function insertUnderLimit(db: Db, row: NewSubmission, rate: RateLimit, now: Date): Promise<{ limited: true; retryAfter: number } | { limited: false; row: { id: string; status: string } }> {
   const id = `c${Date.now().toString(36)}${randomBytes(9).toString("hex")}`;
   const windowStart = new Date(now.getTime() - rate.windowMs);
-  const inserted = await db.$queryRaw<{ id: string; status: string }[]>`
-    INSERT INTO "Submission" ("id", "userId", "exerciseSlug", "kind", "source", "lang", "seed", "status", "hintsUsed", "requestId", "createdAt")
-    SELECT ${id}, ${row.userId}, ${row.exerciseSlug}, ${row.kind}, ${row.source}, ${row.lang}, ${row.seed}, 'queued', ${row.hintsUsed}, ${row.requestId}, ${new Date()}
-    WHERE (SELECT COUNT(*) FROM "Submission" WHERE "userId" = ${row.userId} AND "createdAt" > ${windowStart}) < ${rate.limit}
-    RETURNING "id", "status"`;
-  if (inserted[0]) return { limited: false, row: inserted[0] };
+  const inserted = await writeWithoutBlocking(db, (prepare) =>
+    prepare(INSERT_UNDER_LIMIT_SQL).get(
+      id, row.userId, row.exerciseSlug, row.kind, row.source, row.lang, row.seed, row.hintsUsed, row.requestId, sqliteTimestamp(new Date()),
+      row.userId, sqliteTimestamp(windowStart), rate.limit,
+    ) as { id: string; status: string } | undefined,
+  );
+  if (inserted) return { limited: false, row: inserted };
   return { limited: true, retryAfter: (await retryAfterSeconds(db, row.userId, rate, now)) ?? 1 };
 }
 
