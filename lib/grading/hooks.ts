@@ -16,12 +16,15 @@ import type { Db, Prisma, Submission } from "../db";
 import { getLogger } from "../observability/log";
 import { recordGradedSubmission, recordGradedSubmissionInTransaction } from "../review/exercise-grades";
 import { recordMisconceptionItems, recordMisconceptionItemsInTransaction } from "../review/misconceptions";
+import { loadSettings } from "../review/store";
+import type { SchedulerSettings } from "../scheduling";
 
 /** A client inside an open transaction (`db.$transaction(async (tx) => …)`), or the plain client. */
 export type DbTransaction = Prisma.TransactionClient;
 
 export type SubmissionGradedListener = (db: Db, submission: Submission) => void | Promise<void>;
-export type TransactionalGradedListener = (tx: DbTransaction, submission: Submission) => Promise<void>;
+/** `settings`: the learner's scheduler settings, read once in the grade's transaction for every listener. */
+export type TransactionalGradedListener = (tx: DbTransaction, submission: Submission, settings: SchedulerSettings) => Promise<void>;
 
 interface NamedListener {
   name: string;
@@ -40,13 +43,13 @@ interface NamedTransactionalListener {
 const builtInTransactionalListeners: NamedTransactionalListener[] = [
   {
     name: "spaced-repetition",
-    inTransaction: async (tx, submission) => void (await recordGradedSubmissionInTransaction(tx, submission)),
+    inTransaction: async (tx, submission, settings) => void (await recordGradedSubmissionInTransaction(tx, submission, settings)),
     alone: async (db, submission) => void (await recordGradedSubmission(db, submission)),
   },
   {
     // The misconceptions the grade names enter the learner's review queue; a pass may let them leave it.
     name: "misconception-items",
-    inTransaction: async (tx, submission) => void (await recordMisconceptionItemsInTransaction(tx, submission)),
+    inTransaction: async (tx, submission, settings) => void (await recordMisconceptionItemsInTransaction(tx, submission, settings)),
     alone: async (db, submission) => void (await recordMisconceptionItems(db, submission)),
   },
 ];
@@ -76,7 +79,8 @@ export interface HookFailure {
  * rolls the transaction back (and may store the grade alone, leaving the listeners to `onSubmissionGraded`).
  */
 export async function runInGradeTransaction(tx: DbTransaction, submission: Submission): Promise<void> {
-  for (const { inTransaction } of builtInTransactionalListeners) await inTransaction(tx, submission);
+  const settings = (await loadSettings(tx, submission.userId)).scheduler;
+  for (const { inTransaction } of builtInTransactionalListeners) await inTransaction(tx, submission, settings);
 }
 
 function describeError(error: unknown): string {

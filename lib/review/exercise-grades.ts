@@ -10,7 +10,7 @@
 // primary key refuses a second copy whoever (hook or reconciliation, any process) comes second.
 import { isTransientDbError, withWriteRetry, type Db, type Submission } from "@/lib/db";
 import { getLogger } from "@/lib/observability/log";
-import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating } from "@/lib/scheduling";
+import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating, type SchedulerSettings } from "@/lib/scheduling";
 import { isKnownItem } from "./items";
 import { recordMisconceptionItemsInTransaction } from "./misconceptions";
 import { ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
@@ -45,12 +45,13 @@ export async function recordGradedSubmission(db: Db, submission: Submission): Pr
 /**
  * The same inside an open transaction: the grading daemon records the review in the transaction that stores the
  * grade. Throws ReviewConflictError when another writer changed the card meanwhile (repeat the transaction).
+ * `settings`: the learner's scheduler settings when the caller has read them in this transaction already.
  */
-export async function recordGradedSubmissionInTransaction(tx: DbTransaction, submission: Submission): Promise<RecordResult> {
+export async function recordGradedSubmissionInTransaction(tx: DbTransaction, submission: Submission, settings?: SchedulerSettings): Promise<RecordResult> {
   if (!isGradedSubmit(submission)) return { recorded: false, reason: "not-a-graded-submit" };
   const item: ItemRef = { itemType: "exercise", itemId: submission.exerciseSlug };
   if (!isKnownItem(item)) return { recorded: false, reason: "unknown-exercise" };
-  return recordInTransaction(tx, submission, item, submissionLogId(submission.id));
+  return recordInTransaction(tx, submission, item, submissionLogId(submission.id), settings);
 }
 
 type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -60,9 +61,10 @@ async function recordInTransaction(
   submission: Submission & { score: number; passed: boolean },
   item: ItemRef,
   logId: string,
+  given: SchedulerSettings | undefined,
 ): Promise<RecordResult> {
   if (await tx.srsReviewLog.findUnique({ where: { id: logId }, select: { id: true } })) return { recorded: false, reason: "already-recorded" };
-  const settings = (await loadSettings(tx, submission.userId)).scheduler;
+  const settings = given ?? (await loadSettings(tx, submission.userId)).scheduler;
   const card = await tx.srsCard.findUnique({ where: { userId_itemType_itemId: { userId: submission.userId, itemType: item.itemType, itemId: item.itemId } } });
   // The learner's answer is the review, so it happened when they submitted, not when the grader got to it.
   const at = submission.createdAt;

@@ -84,12 +84,12 @@ export interface MisconceptionRecording {
 }
 
 /** The grading hook's listener: this graded submit's named misconceptions and its pass, in the grade's transaction. */
-export async function recordMisconceptionItemsInTransaction(tx: DbClient, submission: Submission): Promise<MisconceptionRecording> {
+export async function recordMisconceptionItemsInTransaction(tx: DbClient, submission: Submission, given?: SchedulerSettings): Promise<MisconceptionRecording> {
   const outcome: MisconceptionRecording = { named: [], retired: [] };
   if (!isGradedSubmit(submission)) return outcome;
   const slug = submission.exerciseSlug;
   const named = namedMisconceptions(submission.report).filter((id) => misconceptionContent(slug, id) !== null);
-  let settings: SchedulerSettings | null = null;
+  let settings: SchedulerSettings | null = given ?? null;
   for (const misconceptionId of named) {
     const logId = namingLogId(submission.id, misconceptionId);
     if (await tx.srsReviewLog.findUnique({ where: { id: logId }, select: { id: true } })) continue;
