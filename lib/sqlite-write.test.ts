@@ -87,6 +87,19 @@ describe("writeWithoutBlocking", () => {
     expect(await db.user.count({ where: { updatedAt: { gt: at } } })).toBe(0);
   });
 
+  it("writes to the file now at the path: a database replaced at the same path is opened anew", async () => {
+    await writeWithoutBlocking(db, renameUser("first file"));
+    other.close();
+    await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+    await migrateDatabase(`file:${file}`);
+    db = createDb(`file:${file}`);
+    await db.user.create({ data: { id: "u1", email: "u1@example.test", name: "U1", passwordHash: "x" } });
+    other = new Database(file, { timeout: 0 });
+    await expect(writeWithoutBlocking(db, renameUser("second file"))).resolves.toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: "u1" } })).name).toBe("second file");
+  });
+
   it("refuses a PostgreSQL client", async () => {
     const pg = createDb("postgresql://lacuna@127.0.0.1:5432/none");
     await expect(writeWithoutBlocking(pg, renameUser("x"))).rejects.toThrow(/needs a SQLite client/);

@@ -9,6 +9,7 @@
 // timer, so other requests run meanwhile. One statement is one implicit transaction, atomic by itself; this is
 // for single hot statements, not for Prisma's interactive transactions.
 import Database from "better-sqlite3";
+import { statSync } from "node:fs";
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteFileOf, type Db } from "./db";
 
 /** Waits between tries while the database is busy, in ms (the last one repeats): short, since a lock is held ~1–10 ms. */
@@ -29,6 +30,8 @@ export class SqliteBusyTimeoutError extends Error {
 interface SideConnection {
   database: Database.Database;
   statements: Map<string, Database.Statement>;
+  /** The file's inode when opened: a file replaced at the same path (a test's fresh database) is opened anew. */
+  inode: number;
 }
 
 // On globalThis, keyed by file: Next's dev-mode reloads and its several bundled copies of this module share one
@@ -37,12 +40,13 @@ const holder = globalThis as typeof globalThis & { __lacunaSqliteSide?: Map<stri
 
 function sideConnection(file: string): SideConnection {
   const connections = (holder.__lacunaSqliteSide ??= new Map());
+  const inode = statSync(file).ino;
   let connection = connections.get(file);
-  if (!connection) {
+  if (connection?.inode !== inode) {
+    connection?.database.close();
     // timeout 0: SQLITE_BUSY at once. The file is in WAL mode already (lib/db.ts sets it on Prisma's connection,
     // and the mode is kept in the file).
-    const database = new Database(file, { timeout: 0, fileMustExist: true });
-    connection = { database, statements: new Map() };
+    connection = { database: new Database(file, { timeout: 0, fileMustExist: true }), statements: new Map(), inode };
     connections.set(file, connection);
   }
   return connection;
