@@ -77,7 +77,7 @@ async function recordInTransaction(
     // A later submission was recorded first: replay the exercise's history with this one in its place.
     await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: grade.rating, review: at, ...meta }], settings);
   } else {
-    await reviewInTransaction(tx, { userId: submission.userId, item, rating: grade.rating, now: at, meta, logId }, settings);
+    await reviewInTransaction(tx, { userId: submission.userId, item, rating: grade.rating, now: at, meta, logId }, settings, card);
   }
   return { recorded: true, rating: grade.rating, score: grade.score, reason: grade.reason };
 }

@@ -170,12 +170,12 @@ async function recordNamingReview(tx: DbClient, submission: GradedSubmit, miscon
   const item = misconceptionItemRef(submission.exerciseSlug, misconceptionId);
   const at = submission.createdAt;
   const meta = { source: "exercise" as const, score: submission.score === null ? null : Math.min(1, Math.max(0, submission.score)), submissionId: submission.id, durationMs: null };
-  const card = await tx.srsCard.findUnique({ where: { userId_itemType_itemId: { userId: submission.userId, itemType: item.itemType, itemId: item.itemId } }, select: { lastReview: true } });
+  const card = await tx.srsCard.findUnique({ where: { userId_itemType_itemId: { userId: submission.userId, itemType: item.itemType, itemId: item.itemId } } });
   if (card?.lastReview && at.getTime() < card.lastReview.getTime()) {
     // A later review of the card is stored already: replay its history with this one in its place.
     await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: Rating.Again, review: at, ...meta }], settings);
   } else {
-    await reviewInTransaction(tx, { userId: submission.userId, item, rating: Rating.Again, now: at, meta, logId }, settings);
+    await reviewInTransaction(tx, { userId: submission.userId, item, rating: Rating.Again, now: at, meta, logId }, settings, card);
   }
 }
 

@@ -4,7 +4,7 @@
 // Concurrency: the card is updated only if it is still the card that was read (same reps and last review), so two
 // tabs rating the same card, or the grading daemon and the web app recording the same submission, cannot both
 // win; the loser gets a ReviewConflictError and re-reads.
-import { withWriteRetry, type Db } from "@/lib/db";
+import { withWriteRetry, type Db, type SrsCard } from "@/lib/db";
 import {
   createCard,
   replayInSlices,
@@ -62,10 +62,13 @@ function cardWhere(userId: string, item: ItemRef) {
   return { userId_itemType_itemId: { userId, itemType: item.itemType, itemId: item.itemId } };
 }
 
-/** Review one item inside an open transaction (see `reviewItem`). */
-export async function reviewInTransaction(tx: DbClient, input: ReviewInput, settings: SchedulerSettings): Promise<ReviewOutcome> {
+/**
+ * Review one item inside an open transaction (see `reviewItem`). `stored`: the item's card row (null: none) when
+ * the caller has read it in this transaction already; it is read here otherwise.
+ */
+export async function reviewInTransaction(tx: DbClient, input: ReviewInput, settings: SchedulerSettings, stored?: SrsCard | null): Promise<ReviewOutcome> {
   const { userId, item, now } = input;
-  const row = await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
+  const row = stored !== undefined ? stored : await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
   const card = row ? cardFromRow(row) : createCard(userId, item, now);
   if (input.expectedLastReview !== undefined && !sameInstant(card.lastReview, input.expectedLastReview)) {
     throw new ReviewConflictError("this card was reviewed elsewhere since it was shown");
