@@ -7,8 +7,9 @@
  * Builds a minimal App Router app (two route handlers, no proxy, no instrumentation, no database, no session) in
  * a throw-away folder inside the repository (so it resolves this repository's `next`), starts it with
  * `next start`, and measures the server's CPU (every process of its group, from /proc) over N sequential
- * requests on one kept-alive connection: GET returning "ok", and POST of a 1 KB JSON body answered with JSON
- * (a submission's shape). Then the same two routes on `node:http`. Medians of 5 rounds.
+ * requests on one kept-alive connection, then with 20 clients at a time (bench:web's learners back to back): GET
+ * returning "ok", and POST of a 1 KB JSON body answered with JSON (a submission's shape). Then the same two
+ * routes on `node:http`. Medians of 5 rounds.
  *
  *   npm run bench:next-floor
  *   npm run bench:next-floor -- --requests 500 --port 3290 --json
@@ -73,8 +74,14 @@ http.createServer((req, res) => {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Server CPU per request (ms), median of ROUNDS rounds of `args.requests` sequential requests. */
-async function cpuPerRequest(pid: number, base: string, method: "GET" | "POST"): Promise<number> {
+/** Clients at a time in the second measure: bench:web's learners submitting back to back. */
+const CONCURRENCY = 20;
+
+/**
+ * Server CPU per request (ms), median of ROUNDS rounds of `args.requests` requests, `concurrency` at a time (each
+ * client sends its next request when its last is answered).
+ */
+async function cpuPerRequest(pid: number, base: string, method: "GET" | "POST", concurrency = 1): Promise<number> {
   const once = async () => {
     const response = await fetch(`${base}/api/${method === "GET" ? "ping" : "echo"}`, method === "GET" ? {} : { method, body, headers: { "content-type": "application/json" } });
     await response.arrayBuffer();
@@ -84,7 +91,15 @@ async function cpuPerRequest(pid: number, base: string, method: "GET" | "POST"):
   const rounds: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const before = treeCpuMs(pid);
-    for (let i = 0; i < args.requests; i++) await once();
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (sent < args.requests) {
+          sent++;
+          await once();
+        }
+      }),
+    );
     rounds.push((treeCpuMs(pid) - before) / args.requests);
   }
   return round2(median(rounds));
@@ -110,13 +125,19 @@ async function main(): Promise<void> {
       const server = startProcess(serverArgs, env);
       try {
         await waitFor(what, async () => (await fetch(`${base}/api/ping`)).ok, server.output);
-        return { get: await cpuPerRequest(server.child.pid!, base, "GET"), post: await cpuPerRequest(server.child.pid!, base, "POST") };
+        const pid = server.child.pid!;
+        return {
+          get: await cpuPerRequest(pid, base, "GET"),
+          post: await cpuPerRequest(pid, base, "POST"),
+          concurrentGet: await cpuPerRequest(pid, base, "GET", CONCURRENCY),
+          concurrentPost: await cpuPerRequest(pid, base, "POST", CONCURRENCY),
+        };
       } finally {
         await stopProcess(server.child);
       }
     };
     const nextFigures = await serverFigures("next start", [NEXT_BIN, "start", dir, "--port", String(args.port), "--hostname", "127.0.0.1"]);
-    log(`Next: GET ${nextFigures.get} ms, POST ${nextFigures.post} ms of CPU per request`);
+    log(`Next: GET ${nextFigures.get} ms, POST ${nextFigures.post} ms of CPU per request (${CONCURRENCY} at a time: ${nextFigures.concurrentGet}, ${nextFigures.concurrentPost} ms)`);
     const plainFigures = await serverFigures("node:http", [path.join(dir, "plain-server.cjs")]);
 
     const result = {
@@ -130,11 +151,16 @@ async function main(): Promise<void> {
     };
     if (args.json) console.log(JSON.stringify(result));
     else {
-      console.log(`server CPU per request (median of ${ROUNDS} rounds × ${args.requests} sequential requests, load average ${result.loadAverage1m} on ${result.cpuCores} cores):`);
-      console.log(`                      GET "ok"   POST 1 KB JSON → JSON`);
-      console.log(`  next start          ${String(nextFigures.get).padStart(6)} ms  ${String(nextFigures.post).padStart(6)} ms`);
-      console.log(`  node:http           ${String(plainFigures.get).padStart(6)} ms  ${String(plainFigures.post).padStart(6)} ms`);
-      console.log(`a submission is one Next POST: ${nextFigures.post} ms of it is Next's alone, ${round2((100 * nextFigures.post) / GOAL_WEB_CPU_MS)}% of the ${GOAL_WEB_CPU_MS} ms goal`);
+      const row = (name: string, f: typeof nextFigures) =>
+        `  ${name.padEnd(18)}${String(f.get).padStart(6)} ms  ${String(f.post).padStart(6)} ms        ${String(f.concurrentGet).padStart(6)} ms  ${String(f.concurrentPost).padStart(6)} ms`;
+      console.log(`server CPU per request (median of ${ROUNDS} rounds × ${args.requests} requests, load average ${result.loadAverage1m} on ${result.cpuCores} cores):`);
+      console.log(`                    one at a time               ${CONCURRENCY} at a time`);
+      console.log(`                    GET "ok"   POST 1 KB JSON   GET "ok"   POST 1 KB JSON`);
+      console.log(row("next start", nextFigures));
+      console.log(row("node:http", plainFigures));
+      console.log(
+        `a submission is one Next POST: ${nextFigures.post} ms of it is Next's alone one at a time (${round2((100 * nextFigures.post) / GOAL_WEB_CPU_MS)}% of the ${GOAL_WEB_CPU_MS} ms goal), ${nextFigures.concurrentPost} ms with ${CONCURRENCY} at a time (${round2((100 * nextFigures.concurrentPost) / GOAL_WEB_CPU_MS)}%)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
