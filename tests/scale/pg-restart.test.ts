@@ -84,7 +84,14 @@ describe("a PostgreSQL restart during load", () => {
     await waitUntil(async () => ((await countByStatus(db, ids)).graded ?? 0) === ids.length, 240_000, () => worker!.output(), 500);
     expect(await countByStatus(db, ids)).toEqual({ graded: ids.length });
     expect(await db.srsReviewLog.count({ where: { id: { in: submitIds.map((id) => `submission-${id}`) } } })).toBe(submitIds.length);
+    // Each job is completed after its grade commits, so the queue drains a moment after the last grade; a job whose
+    // completion met the outage stays active until it expires (LACUNA_QUEUE_EXPIRE_S) and is completed then.
+    await waitUntil(async () => {
+      const depth = await queue.depth();
+      return depth.waiting === 0 && depth.active === 0;
+    }, 120_000, () => worker!.output(), 500);
     expect(await queue.depth()).toMatchObject({ waiting: 0, active: 0, deadLettered: 0 });
+    expect(await countByStatus(db, ids)).toEqual({ graded: ids.length });
 
     // The web side too: a new submission is stored and enqueued (after at most a refused try per stale pool
     // connection), its grade pushed to a stream over the re-established LISTEN connection.
