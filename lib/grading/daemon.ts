@@ -232,9 +232,10 @@ export const visibleGradeRequestSchema = typeCheckRequestSchema.extend({ lang: z
 export const VISIBLE_GRADES_PER_WORKER = 2;
 
 /**
- * The default work source: the submission rows are the queue. Claims with `UPDATE … WHERE id = ? AND status =
- * 'queued'`, re-queues rows whose daemon is gone (recoverAbandoned) and own rows whose grade could not be stored,
- * and gives a row up after MAX_GRADING_ATTEMPTS.
+ * The default work source: the submission rows are the queue. Claims the oldest queued rows (on SQLite in one
+ * `UPDATE … RETURNING`, claimOnSqlite; elsewhere with `UPDATE … WHERE id = ? AND status = 'queued'` per row),
+ * re-queues rows whose daemon is gone (recoverAbandoned) and own rows whose grade could not be stored, and gives a
+ * row up after MAX_GRADING_ATTEMPTS.
  */
 export function rowWorkSource(context: WorkSourceContext): WorkSource {
   const { db, workerId, log, staleAfterMs } = context;
