@@ -47,6 +47,7 @@ test.describe("security headers", () => {
 
     expectHardened((await api.get("/api/exercises")).headers(), "route handler (401)");
     expectHardened((await api.get("/api/submissions")).headers(), "submission route, which skips the proxy (401)");
+    expectHardened((await api.get("/api/submissions/none/events")).headers(), "submission event stream, through the proxy (401)");
     expectHardened((await api.get("/api/auth/csrf")).headers(), "next-auth route");
     expectHardened((await api.get("/exercises/no-such-exercise")).headers(), "page that is not found");
     const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await signin.text())![1]!;
