@@ -13,7 +13,7 @@ import { getLogger } from "@/lib/observability/log";
 import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating, type SchedulerSettings } from "@/lib/scheduling";
 import { isKnownItem } from "./items";
 import { recordMisconceptionItemsInTransaction } from "./misconceptions";
-import { ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
+import { cardWhere, ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
 import { loadSettings } from "./store";
 
 export function submissionLogId(submissionId: string): string {
@@ -65,7 +65,7 @@ async function recordInTransaction(
 ): Promise<RecordResult> {
   if (await tx.srsReviewLog.findUnique({ where: { id: logId }, select: { id: true } })) return { recorded: false, reason: "already-recorded" };
   const settings = given ?? (await loadSettings(tx, submission.userId)).scheduler;
-  const card = await tx.srsCard.findUnique({ where: { userId_itemType_itemId: { userId: submission.userId, itemType: item.itemType, itemId: item.itemId } } });
+  const card = await tx.srsCard.findUnique({ where: cardWhere(submission.userId, item) });
   // The learner's answer is the review, so it happened when they submitted, not when the grader got to it.
   const at = submission.createdAt;
   const lastReview = card?.lastReview ?? null;

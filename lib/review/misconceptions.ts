@@ -24,7 +24,7 @@ import type { Lang } from "@/lib/i18n";
 import { z } from "zod";
 import { misconceptionItemId, parseMisconceptionItemId, reviewCatalog, type ReviewCatalog } from "./items";
 import { settleMisconception } from "./misconception-rule";
-import { ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
+import { cardWhere, ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
 import { loadSettings, type DbClient } from "./store";
 
 /** The log id of the Again review that a submission's naming of a misconception records. */
@@ -170,7 +170,7 @@ async function recordNamingReview(tx: DbClient, submission: GradedSubmit, miscon
   const item = misconceptionItemRef(submission.exerciseSlug, misconceptionId);
   const at = submission.createdAt;
   const meta = { source: "exercise" as const, score: submission.score === null ? null : Math.min(1, Math.max(0, submission.score)), submissionId: submission.id, durationMs: null };
-  const card = await tx.srsCard.findUnique({ where: { userId_itemType_itemId: { userId: submission.userId, itemType: item.itemType, itemId: item.itemId } } });
+  const card = await tx.srsCard.findUnique({ where: cardWhere(submission.userId, item) });
   if (card?.lastReview && at.getTime() < card.lastReview.getTime()) {
     // A later review of the card is stored already: replay its history with this one in its place.
     await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: Rating.Again, review: at, ...meta }], settings);

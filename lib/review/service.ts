@@ -58,7 +58,8 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-function cardWhere(userId: string, item: ItemRef) {
+/** The unique key of a learner's card for `item`. */
+export function cardWhere(userId: string, item: ItemRef) {
   return { userId_itemType_itemId: { userId, itemType: item.itemType, itemId: item.itemId } };
 }
 
