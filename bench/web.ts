@@ -20,6 +20,7 @@
  *   npm run bench:web -- --throughput --duration 30   # only the throughput: learners submitting back to back for 30 s
  *   npm run bench:web -- --throughput --kind submit   # the same with submits (all cases, the review recorded with each grade)
  *   npm run bench:web -- --profile-dir /tmp/prof   # also V8 CPU profiles of the web server and the daemon
+ *   npm run bench:web -- --warm-up 0   # measure a cold server (default: 5 s of learners submitting back to back first)
  *   npm run bench:web -- --no-phases   # no phase timing (its process.cpuUsage() calls and file writes add ~1 ms of CPU per submission)
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -58,6 +59,8 @@ const argsSchema = z.object({
   sustainedKind: z.enum(["run", "submit"]),
   /** Phase timing on (LACUNA_PHASE_TIMING_DIR): the phase tables, at a small CPU cost of its own. */
   phases: z.boolean(),
+  /** Seconds of learners submitting back to back (runs and submits) before anything is measured; 0: a cold server. */
+  warmUpS: z.number().min(0).max(120),
 });
 
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
@@ -77,6 +80,7 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     durationS: value("duration", 10),
     sustainedKind: argv.includes("--kind") ? argv[argv.indexOf("--kind") + 1] : "run",
     phases: !argv.includes("--no-phases"),
+    warmUpS: value("warm-up", 5),
   });
 }
 
@@ -252,6 +256,20 @@ async function main(): Promise<void> {
     const submit = (cookie: string, source: string, kind: "run" | "submit") => submitAndWait(base, cookie, source, kind, args.preferWait);
     // Warm-up (not measured): the first grade of an exercise in each worker loads its oracle.
     await Promise.all(learners.slice(0, 4).map((l, i) => submit(l.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit")));
+    // Then the whole class for a few seconds, runs and submits: a server that has been serving learners, as at
+    // any class's deadline, has V8's optimised code for its hot paths and learners with cards and misconception
+    // items; a server started a second ago has neither (measure it with --warm-up 0). Its first submissions
+    // cost ~1.5–2× the CPU of later ones.
+    let warmUpSubmissions = 0;
+    if (args.warmUpS > 0) {
+      const until = performance.now() + args.warmUpS * 1000;
+      await Promise.all(
+        learners.map(async (l, i) => {
+          for (let k = 0; performance.now() < until; k++, warmUpSubmissions++) await submit(l.cookie, sources[(i + k) % sources.length]!, k % 2 ? "run" : "submit");
+        }),
+      );
+      log(`warm-up: ${warmUpSubmissions} submissions in ${args.warmUpS} s (not measured)`);
+    }
 
     /**
      * Every learner submits again as soon as its result arrives, for `durationMs` (runs unless --kind submit): graded
@@ -286,7 +304,7 @@ async function main(): Promise<void> {
     if (args.throughputOnly) {
       log(`throughput: ${args.learners} learners submitting back to back for ${args.durationS} s (Prefer: wait=${args.preferWait})`);
       const throughput = await sustain(args.durationS * 1000);
-      if (args.json) console.log(JSON.stringify({ learners: args.learners, preferWait: args.preferWait, cpuCores: os.availableParallelism(), throughput }));
+      if (args.json) console.log(JSON.stringify({ learners: args.learners, preferWait: args.preferWait, cpuCores: os.availableParallelism(), warmUp: { seconds: args.warmUpS, submissions: warmUpSubmissions }, throughput }));
       else console.log(`throughput: ${perSecondLine(throughput)}`);
       return;
     }
@@ -381,6 +399,8 @@ async function main(): Promise<void> {
       rounds: args.rounds,
       preferWait: args.preferWait,
       graderWarmUpMs: round1(warmUpMs),
+      /** Submissions of the class warm-up before anything was measured (--warm-up seconds; 0: a cold server). */
+      warmUp: { seconds: args.warmUpS, submissions: warmUpSubmissions },
       submissions: samples.length,
       cpuCores: os.availableParallelism(),
       errors: samples.filter((s) => s.status !== "graded").length,
@@ -433,7 +453,7 @@ async function main(): Promise<void> {
     else {
       const s = result.submitToResultMs;
       const met = (ok: boolean) => (ok ? "met" : "NOT met");
-      console.log(`submissions: ${result.submissions} (${args.learners} learners × ${args.rounds} rounds, all at once per round), errors: ${result.errors}; Prefer: wait=${args.preferWait} (the POST answered with the result for ${result.answeredByPost.burst} of ${samples.length}, alone ${result.answeredByPost.alone} of ${baseline.length})`);
+      console.log(`submissions: ${result.submissions} (${args.learners} learners × ${args.rounds} rounds, all at once per round; after a warm-up of ${result.warmUp.submissions} in ${result.warmUp.seconds} s), errors: ${result.errors}; Prefer: wait=${args.preferWait} (the POST answered with the result for ${result.answeredByPost.burst} of ${samples.length}, alone ${result.answeredByPost.alone} of ${baseline.length})`);
       console.log(`load average (1 min) before/after the rounds: ${result.loadAverage1m.before}/${result.loadAverage1m.after} on ${result.cpuCores} cores`);
       console.log(`baseline, one learner alone: median ${result.baselineAloneMs.median} ms, p95 ${result.baselineAloneMs.p95} ms`);
       console.log(`POST → result: median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (goal p95 ≤ ${GOAL_P95_MS} ms: ${met(result.meets.burstP95)}); median ${result.ratioMedianToBaseline}× the baseline`);
