@@ -61,5 +61,9 @@ export const SOURCE_MAX_BYTES = 64 * 1024;
 export const BODY_MAX_BYTES = 4 * SOURCE_MAX_BYTES;
 /** Seed of "run" submissions: the learner sees the same visible cases on every run. */
 export const VISIBLE_SEED = 1;
+
+/** The UDP datagram the web process wakes the grading daemon with (on the control port's number; anything else is ignored). */
+export const WAKE_DATAGRAM = "wake";
+
 /** A row that crashed or outlived this many daemons is given up on (status "error"). */
 export const MAX_GRADING_ATTEMPTS = 3;

@@ -1,6 +1,7 @@
 // The grading daemon: a separate process (scripts/grading-daemon.ts, started by `npm start`) that owns the
 // grader pool. It claims queued submissions atomically, grades them, stores the report, and recovers rows a
-// dead daemon left "running". The web server only writes queued rows and wakes it over 127.0.0.1; in return
+// dead daemon left "running". The web server only writes queued rows and wakes it over 127.0.0.1 (a UDP
+// datagram on the control port's number; POST /wake does the same and answers); in return
 // it hears each claim and each stored grade at once from GET /notices (newline-delimited JSON, one long-lived
 // response per web process), so its event streams need not poll the status column every 50 ms.
 // What follows describes the default work source (rowWorkSource: the rows are the queue, SQLite). On PostgreSQL
@@ -20,6 +21,7 @@
 // (hooks.ts); if that transaction cannot commit, the grade is stored alone and the review is re-done by the
 // periodic sweep until it succeeds.
 import { randomBytes } from "node:crypto";
+import dgram from "node:dgram";
 import http from "node:http";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
@@ -30,7 +32,7 @@ import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
 import { sqliteTimestamp, writeWithoutBlocking } from "../sqlite-write";
 import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
 import { isKnownItem } from "../review/items";
-import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "./config";
+import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED, WAKE_DATAGRAM } from "./config";
 import { afterGradeCommitted, runInGradeTransaction, type DbTransaction } from "./hooks";
 import { getLogger } from "../observability/log";
 import { metricsExposition } from "../observability/metrics";
@@ -341,6 +343,30 @@ export function givenUpMessage(attempts: number, reason: string): string {
   return `Grading failed ${attempts} times for reasons outside this submission (${reason}), so it was given up. Submit again; if it keeps happening, tell the operator.`;
 }
 
+/**
+ * The web process's wake-ups (lib/grading/client.ts signalDaemon): UDP datagrams to 127.0.0.1 on the control
+ * port's number. Null when that UDP port is taken: POST /wake and the poll still wake the daemon.
+ */
+async function listenForWakeDatagrams(port: number, wake: () => void, log: (message: string) => void): Promise<dgram.Socket | null> {
+  const socket = dgram.createSocket("udp4");
+  socket.on("message", (message) => {
+    if (message.toString() === WAKE_DATAGRAM) wake();
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once("error", reject);
+      socket.bind(port, "127.0.0.1", () => resolve());
+    });
+  } catch (error) {
+    log(`UDP port ${port} on 127.0.0.1 is taken (${error instanceof Error ? error.message : String(error)}): wake-ups come over HTTP and the poll only`);
+    socket.close();
+    return null;
+  }
+  // A receive error (none is expected on loopback) must not end the daemon: the poll covers what it lost.
+  socket.on("error", (error) => log(`wake-up datagrams: ${error.message}`));
+  return socket;
+}
+
 export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemon {
   const { db, pool } = options;
   const concurrency = Math.max(1, options.concurrency);
@@ -358,6 +384,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
   let reviewsPending = true; // sweep once at start: a daemon that died between grade and review left some
   let lastSweep = 0;
   let server: http.Server | null = null;
+  let wakeSocket: dgram.Socket | null = null;
   let visibleGrades = 0;
   /** The open GET /notices responses: the web processes following status changes. */
   const noticeStreams = new Set<http.ServerResponse>();
@@ -679,6 +706,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
         });
         server = listening;
         port = (listening.address() as AddressInfo).port;
+        wakeSocket = await listenForWakeDatagrams(port, pump, log);
       }
       pool.prewarm?.(options.warmSeeds ?? ((slug) => [VISIBLE_SEED, ...hiddenSeedPool(slug)]));
       pollTimer = setInterval(() => void poll(), options.pollMs);
@@ -694,6 +722,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       if (stopping) return;
       stopping = true;
       if (pollTimer) clearInterval(pollTimer);
+      wakeSocket?.close();
       const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeAllConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS).unref());

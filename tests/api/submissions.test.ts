@@ -6,7 +6,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createGraderPool, gradeReportSchema, type GraderPool } from "@/grader/index";
-import { typeCheckViaDaemon, wakeDaemon } from "@/lib/grading/client";
+import { signalDaemon, typeCheckViaDaemon, wakeDaemon } from "@/lib/grading/client";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED } from "@/lib/grading/config";
 import { createGradingDaemon, type GradingDaemon } from "@/lib/grading/daemon";
 import { statusWatcher, submissionEventStream } from "@/lib/grading/events";
@@ -215,7 +215,7 @@ describe("restart recovery", () => {
     expect(view.error).toMatch(/given up/);
   });
 
-  it("runs as its own process: wakes over HTTP, type-checks, grades, and on SIGTERM leaves nothing running", async () => {
+  it("runs as its own process: wakes over HTTP and by datagram, type-checks, grades, and on SIGTERM leaves nothing running", async () => {
     for (const daemon of daemons.splice(0)) await daemon.stop();
     const port = 3900 + Math.floor(Math.random() * 90) + 10;
     const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "scripts", "grading-daemon.ts")], {
@@ -244,6 +244,12 @@ describe("restart recovery", () => {
       const warnings = (checked.body as { warnings: { line: number; column: number; message: string }[] }).warnings;
       expect(warnings[0]).toMatchObject({ line: 2, column: 9 });
       expect(warnings[0]?.message).toMatch(/not assignable to type 'number'/);
+
+      // The web process wakes it with a UDP datagram on the same port number. The daemon has been idle since the
+      // type check began and its first poll comes 60 s after its start: graded well before that, so the datagram
+      // woke it (a run takes milliseconds; 40 s leaves a loaded machine room).
+      const signalled = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => signalDaemon(port), rate: generous });
+      expect(await waitForFinished(t.db, (signalled.body as { id: string }).id, 40_000)).toMatchObject({ status: "graded", passed: true });
 
       child.kill("SIGTERM");
       const [code] = (await once(child, "exit")) as [number | null];

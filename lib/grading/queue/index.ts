@@ -2,7 +2,7 @@
 // PostgreSQL → pg-boss (pg-boss.ts). Everything else talks to the GradingQueue interface (types.ts).
 import { getDb, type Db } from "../../db";
 import { databaseUrlOf, isPostgresUrl } from "../../env";
-import { wakeDaemon } from "../client";
+import { signalDaemon } from "../client";
 import { gradingConfig, type GradingConfig } from "../config";
 import { createPgBossQueue } from "./pg-boss";
 import { createDaemonQueue } from "./sqlite";
@@ -18,7 +18,7 @@ export function createGradingQueue(
   const config = options.config ?? gradingConfig();
   if (isPostgresUrl(databaseUrl)) return createPgBossQueue(db, databaseUrl, config);
   // A caller's own wake-up means a daemon in this process (tests): no notices to follow over HTTP.
-  return options.wake ? createDaemonQueue(db, options.wake) : createDaemonQueue(db, () => wakeDaemon(config.LACUNA_GRADER_PORT), config.LACUNA_GRADER_PORT);
+  return options.wake ? createDaemonQueue(db, options.wake) : createDaemonQueue(db, () => signalDaemon(config.LACUNA_GRADER_PORT), config.LACUNA_GRADER_PORT);
 }
 
 // Kept on globalThis so Next's dev-mode module reloading does not open a second LISTEN connection.
