@@ -262,35 +262,33 @@ async function main(): Promise<void> {
     const submit = (cookie: string, source: string, kind: "run" | "submit") => submitAndWait(base, cookie, source, kind, args.preferWait);
     // Warm-up (not measured): the first grade of an exercise in each worker loads its oracle.
     await Promise.all(learners.slice(0, 4).map((l, i) => submit(l.cookie, sources[i % sources.length]!, i % 2 ? "run" : "submit")));
+    /** Every learner submits again as soon as its result arrives, for `durationMs`; the k-th submission is `kindAt(k)`. */
+    const backToBack = async (durationMs: number, kindAt: (k: number) => "run" | "submit"): Promise<Sample[]> => {
+      const until = performance.now() + durationMs;
+      const done: Sample[] = [];
+      await Promise.all(
+        learners.map(async (l, i) => {
+          for (let k = 0; performance.now() < until; k++) done.push(await submit(l.cookie, sources[(i + k) % sources.length]!, kindAt(k)));
+        }),
+      );
+      return done;
+    };
     // Then the whole class for a few seconds, runs and submits: a server that has been serving learners, as at
     // any class's deadline, has V8's optimised code for its hot paths and learners with cards and misconception
     // items; a server started a second ago has neither (measure it with --warm-up 0). Its first submissions
     // cost ~1.5–2× the CPU of later ones.
     let warmUpSubmissions = 0;
     if (args.warmUpS > 0) {
-      const until = performance.now() + args.warmUpS * 1000;
-      await Promise.all(
-        learners.map(async (l, i) => {
-          for (let k = 0; performance.now() < until; k++, warmUpSubmissions++) await submit(l.cookie, sources[(i + k) % sources.length]!, k % 2 ? "run" : "submit");
-        }),
-      );
+      warmUpSubmissions = (await backToBack(args.warmUpS * 1000, (k) => (k % 2 ? "run" : "submit"))).length;
       log(`warm-up: ${warmUpSubmissions} submissions in ${args.warmUpS} s (not measured)`);
     }
 
-    /**
-     * Every learner submits again as soon as its result arrives, for `durationMs` (runs unless --kind submit): graded
-     * submissions per second and the CPU each cost.
-     */
+    /** Learners back to back for `durationMs` (runs unless --kind submit): graded submissions per second and the CPU each cost. */
     const sustain = async (durationMs: number) => {
       const cpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!), daemonOnly: treeCpuMs(daemon.child.pid!, false) };
       const load = os.loadavg()[0]!;
       const started = performance.now();
-      const done: Sample[] = [];
-      await Promise.all(
-        learners.map(async (l, i) => {
-          for (let k = 0; performance.now() - started < durationMs; k++) done.push(await submit(l.cookie, sources[(i + k) % sources.length]!, args.sustainedKind));
-        }),
-      );
+      const done = await backToBack(durationMs, () => args.sustainedKind);
       const seconds = (performance.now() - started) / 1000;
       const graded = done.filter((d) => d.status === "graded").length;
       return {

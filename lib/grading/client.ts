@@ -3,7 +3,6 @@
 import dgram from "node:dgram";
 import http from "node:http";
 import { z } from "zod";
-import { timePhase } from "../../grader/phase-timing";
 import { gradeReportSchema, type GradeReport } from "../../grader/report";
 import { gradingConfig, WAKE_DATAGRAM } from "./config";
 import { GraderUnavailableError, typeCheckNotices, type TypeCheckAnswer } from "./service";
@@ -30,48 +29,19 @@ export function signalDaemon(port: number = gradingConfig().LACUNA_GRADER_PORT):
   wakeSocket.send(WAKE_DATAGRAM, port, "127.0.0.1", () => undefined);
 }
 
-/** Per daemon port: the wake-up on its way, and whether another one must follow it. */
-const wakes = new Map<number, { sending: Promise<boolean>; followUp: Promise<boolean> | null }>();
-
 /**
- * Asks the daemon to claim queued rows now, over HTTP, and says whether it answered (scripts and tests; the web
- * process signals with `signalDaemon`). Never throws: a missed wake-up is covered by the daemon's poll.
- * A burst of submissions sends few requests: while one wake-up is on its way, callers share ONE follow-up
- * sent after it (the daemon may have looked before their rows were stored; the follow-up covers them all,
- * since the daemon claims every queued row it finds).
+ * Asks the daemon over HTTP (POST /wake) to claim queued rows now, and says whether it answered: for scripts and
+ * tests that need the answer; the web process signals with `signalDaemon`. Never throws: a missed wake-up is
+ * covered by the daemon's poll.
  */
-export function wakeDaemon(port: number = gradingConfig().LACUNA_GRADER_PORT): Promise<boolean> {
-  const current = wakes.get(port);
-  if (current) {
-    current.followUp ??= current.sending.then(() => wakeDaemon(port));
-    return current.followUp;
+export async function wakeDaemon(port: number = gradingConfig().LACUNA_GRADER_PORT): Promise<boolean> {
+  try {
+    const response = await fetch(daemonUrl("/wake", port), { method: "POST", signal: AbortSignal.timeout(1000) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
   }
-  const state: { sending: Promise<boolean>; followUp: Promise<boolean> | null } = { sending: Promise.resolve(false), followUp: null };
-  state.sending = timePhase("web.wake", () => sendWake(port)).finally(() => {
-    if (wakes.get(port) === state) wakes.delete(port);
-  });
-  wakes.set(port, state);
-  return state.sending;
-}
-
-/**
- * Kept-alive connections to the daemon: a wake-up is one small POST per submission when learners submit one at
- * a time, and node:http on a kept-alive socket costs a third of the CPU of fetch() (undici) with a new one.
- */
-const wakeAgent = new http.Agent({ keepAlive: true, maxSockets: 2 });
-
-function sendWake(port: number, retry = true): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = http.request({ host: "127.0.0.1", port, path: "/wake", method: "POST", agent: wakeAgent, timeout: 1000 }, (response) => {
-      response.resume();
-      response.on("end", () => resolve((response.statusCode ?? 500) < 300));
-      response.on("error", () => resolve(false));
-    });
-    request.on("timeout", () => request.destroy());
-    // A kept-alive socket the daemon closed just then: once more on a new one (Node's documented pattern).
-    request.on("error", (error: NodeJS.ErrnoException) => resolve(retry && request.reusedSocket && error.code === "ECONNRESET" ? sendWake(port, false) : false));
-    request.end();
-  });
 }
 
 const noticeSchema = z.object({ id: z.string(), status: z.enum(["queued", "running", "graded", "error"]) });
@@ -114,7 +84,7 @@ export function followDaemonNotices(
     if (closed || connected || opening || Date.now() - lastAttempt < retryMs) return;
     opening = true;
     lastAttempt = Date.now();
-    // Its own socket (no agent): the response never ends, so it must not hold one of the wake-ups' sockets.
+    // Its own socket (no agent): the response never ends, so it must not hold a socket of the global agent.
     const current = http.get({ host: "127.0.0.1", port, path: "/notices", agent: false }, (response) => {
       if (response.statusCode !== 200) {
         response.resume();

@@ -3,7 +3,7 @@
 // POST /api/submissions with `Prefer: wait=N` waits on) and the Prefer header's parsing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraderPool, type GraderPool } from "@/grader/index";
-import { followDaemonNotices, wakeDaemon, type DaemonNotice } from "@/lib/grading/client";
+import { followDaemonNotices, signalDaemon, type DaemonNotice } from "@/lib/grading/client";
 import { createGradingDaemon, type GradingDaemon } from "@/lib/grading/daemon";
 import { awaitFinished, StatusWatcher } from "@/lib/grading/events";
 import { MAX_PREFER_WAIT_S, preferredWaitSeconds } from "@/lib/grading/http";
@@ -52,7 +52,7 @@ describe("the daemon pushes status changes to the web process", () => {
       await open;
       expect(notices.connected).toBe(true);
       const learner = await createLearner(t.db);
-      const created = await createSubmission(t.db, learner.id, { slug: costSlug, source: costMisconception("divides-by-n"), kind: "submit" }, { wake: () => wakeDaemon(port), rate: generous });
+      const created = await createSubmission(t.db, learner.id, { slug: costSlug, source: costMisconception("divides-by-n"), kind: "submit" }, { wake: () => signalDaemon(port), rate: generous });
       const id = (created.body as { id: string }).id;
       await noticesUntil(heard, (all) => all.some((n) => n.id === id && n.status === "graded"));
       expect(heard.filter((n) => n.id === id).map((n) => n.status)).toEqual(["running", "graded"]);
@@ -66,7 +66,7 @@ describe("the daemon pushes status changes to the web process", () => {
   it("the SQLite status feed delivers the pushed grade to awaitFinished without waiting for its safety poll", async () => {
     const feed = daemonStatusFeed(t.db, port);
     const learner = await createLearner(t.db);
-    const created = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => wakeDaemon(port), rate: generous });
+    const created = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => signalDaemon(port), rate: generous });
     const id = (created.body as { id: string }).id;
     // As the route calls it: the status it stored is known, so only the daemon's notices (or the safety poll) tell the rest.
     const view = await awaitFinished(t.db, feed, id, 60_000, undefined, "queued");
@@ -78,10 +78,10 @@ describe("the daemon pushes status changes to the web process", () => {
   it("a feed whose daemon is unreachable falls back to polling the status column", async () => {
     const feed = daemonStatusFeed(t.db, 3919);
     const learner = await createLearner(t.db);
-    const created = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => wakeDaemon(port), rate: generous });
+    const created = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => signalDaemon(port), rate: generous });
     const id = (created.body as { id: string }).id;
     expect(await awaitFinished(t.db, feed, id, 60_000)).toMatchObject({ id, status: "graded" });
-    const again = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => wakeDaemon(port), rate: generous });
+    const again = await createSubmission(t.db, learner.id, { slug: costSlug, source: costSolution(), kind: "run" }, { wake: () => signalDaemon(port), rate: generous });
     const againId = (again.body as { id: string }).id;
     expect(await awaitFinished(t.db, feed, againId, 60_000, undefined, "queued")).toMatchObject({ id: againId, status: "graded" });
   });

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
-import { wakeDaemon } from "@/lib/grading/client";
+import { signalDaemon } from "@/lib/grading/client";
 import { createSubmission } from "@/lib/grading/service";
 import { submissionLogId } from "@/lib/review/exercise-grades";
 import { costMisconception, costSlug, costSolution, createLearner, repoRoot } from "../api/helpers";
@@ -136,7 +136,7 @@ async function submitBurst(userId: string, count: number): Promise<string[]> {
       db,
       userId,
       { slug: costSlug, source: sources[i % sources.length]!, kind: i % 4 === 3 ? "run" : "submit" },
-      { wake: () => wakeDaemon(graderPort), rate: { limit: 1000, windowMs: 30_000 } },
+      { wake: () => signalDaemon(graderPort), rate: { limit: 1000, windowMs: 30_000 } },
     );
     expect(created.status).toBe(202);
     ids.push((created.body as { id: string }).id);

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { wakeDaemon } from "@/lib/grading/client";
+import { signalDaemon } from "@/lib/grading/client";
 import { createSubmission } from "@/lib/grading/service";
 import { submissionLogId } from "@/lib/review/exercise-grades";
 import { reviewCatalog } from "@/lib/review/items";
@@ -75,7 +75,7 @@ describe("the web process and the grading daemon writing one SQLite file", () =>
             t.db,
             learner.id,
             { slug: costSlug, source: sources[(round + i) % sources.length]!, kind: "submit" },
-            { wake: () => wakeDaemon(port), rate: { limit: 1000, windowMs: 30_000 } },
+            { wake: () => signalDaemon(port), rate: { limit: 1000, windowMs: 30_000 } },
           );
           if (created.status !== 202) failures.push(`submit: ${created.status} ${JSON.stringify(created.body)}`);
           else ids.push((created.body as { id: string }).id);
