@@ -43,13 +43,42 @@ export function describeType(value: unknown, text: CompareMessages = messages.en
 
 /** The shape of a rectangular nested array of numbers; a bare number has shape []. */
 export function shapeOf(value: unknown): Shape {
+  const candidate = firstElementsShape(value);
+  return candidate && fitsShape(value, candidate, 0) ? candidate : shapeOfIrregular(value);
+}
+
+/** The lengths met going down the first elements to a number (or an empty array); null if the walk meets neither. */
+function firstElementsShape(value: unknown): number[] | null {
+  const shape: number[] = [];
+  let v = value;
+  while (Array.isArray(v)) {
+    shape.push(v.length);
+    if (v.length === 0) return shape;
+    v = v[0];
+  }
+  return typeof v === "number" ? shape : null;
+}
+
+/** Whether `value` is a rectangular array of numbers of exactly `shape` (from dimension `depth` on). */
+function fitsShape(value: unknown, shape: number[], depth: number): boolean {
+  if (depth === shape.length) return typeof value === "number";
+  if (!Array.isArray(value) || value.length !== shape[depth]) return false;
+  for (let i = 0; i < value.length; i++) if (!fitsShape(value[i], shape, depth + 1)) return false;
+  return true;
+}
+
+/**
+ * shapeOf for what is not a rectangular numeric array (told "ragged" from "not-numeric" in the order a reader
+ * meets them); a regular array never gets here, so the per-element allocations below stay off the common path.
+ */
+function shapeOfIrregular(value: unknown): Shape {
   if (typeof value === "number") return [];
   if (!Array.isArray(value)) return "not-numeric";
   if (value.length === 0) return [0];
-  const inner = shapeOf(value[0]);
+  const inner = shapeOfIrregular(value[0]);
   if (inner === "not-numeric" || inner === "ragged") return inner;
   for (let i = 1; i < value.length; i++) {
-    const other = shapeOf(value[i]);
+    const other = shapeOfIrregular(value[i]);
     if (other === "not-numeric") return other;
     if (other === "ragged" || other.length !== inner.length || other.some((d, k) => d !== inner[k])) return "ragged";
   }
@@ -57,7 +86,7 @@ export function shapeOf(value: unknown): Shape {
 }
 
 function flatten(value: unknown, out: number[]): number[] {
-  if (Array.isArray(value)) for (const item of value) flatten(item, out);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) flatten(value[i], out);
   else out.push(value as number);
   return out;
 }

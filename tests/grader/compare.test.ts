@@ -81,5 +81,19 @@ describe("compareOutputs", () => {
     expect(shapeOf([[1, 2, 3], [4, 5, 6]])).toEqual([2, 3]);
     expect(shapeOf(5)).toEqual([]);
     expect(shapeOf([])).toEqual([0]);
+    expect(shapeOf([[], []])).toEqual([2, 0]);
+    expect(shapeOf([[[1], [2]], [[3], [4]]])).toEqual([2, 2, 1]);
+  });
+
+  it("tells ragged from not numeric in the order a reader meets them", () => {
+    expect(shapeOf([[1, 2], [3]])).toBe("ragged");
+    expect(shapeOf([[1, 2], 3])).toBe("ragged");
+    expect(shapeOf([[1], []])).toBe("ragged");
+    expect(shapeOf([[1, 2], [3, "4"]])).toBe("not-numeric");
+    expect(shapeOf([[1, 2], [3], ["x"]])).toBe("ragged");
+    expect(shapeOf([["x"], [1, 2]])).toBe("not-numeric");
+    expect(shapeOf([1, null])).toBe("not-numeric");
+    expect(shapeOf("1")).toBe("not-numeric");
+    expect(shapeOf([[], [1]])).toBe("ragged");
   });
 });

@@ -101,6 +101,19 @@ export function meanSquaredError(p: number[], t: number[]): number {
     expect(report.cases[0]?.got).toBe("NaN");
   });
 
+  it("reads back arrays of numbers exactly, NaN, ±Infinity and -0 among them, and refuses one too large to compare", async () => {
+    const source = "function meanSquaredError() { return [NaN, -Infinity, 1e21, [0.25, -0], \"x\"]; }";
+    const report = await pool.grade({ slug: "fixture-mse", source, seed: 3 });
+    expect(report.runtimeError).toBeNull();
+    const got = report.cases[0]?.got ?? "";
+    expect(got).toBe('[NaN, -Infinity, 1e+21, [0.25, 0], "x"]');
+    expect(report.cases[0]?.problems[0]?.message).toMatch(/ragged/);
+
+    const huge = await pool.grade({ slug: "fixture-mse", source: "function meanSquaredError() { return Array.from({ length: 300000 }, (_, i) => i + 0.123456789); }", seed: 3 });
+    expect(huge.cases[0]?.error?.kind).toBe("invalid-output");
+    expect(huge.cases[0]?.error?.message).toMatch(/too large to compare/);
+  });
+
   it("hides the data of hidden cases and grades only visible ones in visible mode", async () => {
     const all = await pool.grade({ slug: "fixture-mse", source: "function meanSquaredError() { return 1; }", seed: 1, mode: "all" });
     const hidden = all.cases.filter((c) => !c.visible);
