@@ -12,6 +12,10 @@
  *      TypeScript source to outputs itself (esbuild's transformSync, then the cases); a second, generous
  *      variant gets the JavaScript precompiled. Both get their expected outputs computed before the clock
  *      starts and compare in the parent, and neither runs a sandbox or a diagnosis.
+ *  (e) the floor the issue's rules leave (one fresh isolate per submission, nothing traded): the sandbox alone, as a
+ *      worker runs it for each submission of the same mix (bench/grader-floor.ts, in a process of its own with the
+ *      workers' flags), and a bare isolate created and disposed. The baseline's CPU divided by the sandbox's is the
+ *      most any pool that keeps a fresh isolate per submission could reach against this baseline on this machine.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,8 +26,11 @@ import { loadCatalog, type ExerciseEntry } from "../exercises/catalog";
 import { generateCases, loadOracle } from "../exercises/oracle";
 import type { Json } from "../exercises/schema";
 import { compareOutputs } from "../grader/compare";
+import { forkTs } from "../grader/fork";
+import { resolveLimits } from "../grader/limits";
 import { createGraderPool, type GradeRequest } from "../grader/pool";
 import { transpileSubmission } from "../grader/transpile";
+import type { FloorAnswer, FloorRequest } from "./grader-floor";
 import { phaseTable, readPhases, reapedChildrenCpuMs, settlePhases, treeCpuMs } from "./phases";
 
 const json = process.argv.includes("--json");
@@ -120,6 +127,22 @@ function runBaseline(runnerFile: string, p: Prepared, precompiled: boolean): Pro
   });
 }
 
+/** Part (e): the sandbox alone and a bare isolate, per submission, measured in a child with the workers' flags. */
+function measureFloor(request: FloorRequest): Promise<FloorAnswer> {
+  // Phase timing costs CPU in the sandbox's own steps: the floor is measured without it, as a deployment runs.
+  const phaseDir = process.env.LACUNA_PHASE_TIMING_DIR;
+  delete process.env.LACUNA_PHASE_TIMING_DIR;
+  const child = forkTs(path.join(import.meta.dirname, "grader-floor.ts"), resolveLimits().workerHeapMb, ["--no-expose-wasm"]);
+  if (phaseDir) process.env.LACUNA_PHASE_TIMING_DIR = phaseDir;
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  return new Promise((resolve, reject) => {
+    child.once("message", (answer: FloorAnswer) => resolve(answer));
+    child.once("exit", (code) => reject(new Error(`the floor's process ended (${code}) without an answer: ${stderr.slice(-2000)}`)));
+    child.send(request);
+  });
+}
+
 async function main(): Promise<void> {
   // --only a,b,c: these exercises only (the whole catalogue takes long on a loaded machine).
   const onlyAt = process.argv.indexOf("--only");
@@ -202,15 +225,22 @@ async function main(): Promise<void> {
     const runnerFile = path.join(mkdtempSync(path.join(os.tmpdir(), "lacuna-bench-")), "runner.cjs");
     writeFileSync(runnerFile, baselineRunner(createRequire(import.meta.url).resolve("esbuild")));
     const baselineWork = prepared.slice(0, Math.min(prepared.length, 60));
-    const measureBaseline = async (precompiled: boolean): Promise<{ seconds: number; rate: number; cpuMs: number }> => {
+    const measureBaseline = async (precompiled: boolean): Promise<{ seconds: number; rate: number; cpuMs: number; parentCpuMs: number }> => {
       await runBaseline(runnerFile, baselineWork[0]!, precompiled);
       const begin = performance.now();
       const cpuBegin = reapedChildrenCpuMs();
+      const parentBegin = process.cpuUsage();
       await runConcurrently(baselineWork, workers, async (p) => {
         await runBaseline(runnerFile, p, precompiled);
       });
+      const parent = process.cpuUsage(parentBegin);
       const seconds = (performance.now() - begin) / 1000;
-      return { seconds, rate: baselineWork.length / seconds, cpuMs: round((reapedChildrenCpuMs() - cpuBegin) / baselineWork.length) };
+      return {
+        seconds,
+        rate: baselineWork.length / seconds,
+        cpuMs: round((reapedChildrenCpuMs() - cpuBegin) / baselineWork.length),
+        parentCpuMs: round((parent.user + parent.system) / 1000 / baselineWork.length),
+      };
     };
     const likeForLike = await measureBaseline(false);
     const generous = await measureBaseline(true);
@@ -221,6 +251,14 @@ async function main(): Promise<void> {
     log(`    given precompiled JavaScript (generous):               ${generous.rate.toFixed(1)} submissions/s → pool is ${generousRatio.toFixed(1)}× faster`);
     const cpuRatio = likeForLike.cpuMs / poolCpuTotal;
     log(`    CPU per submission (load changes it little): baseline ${likeForLike.cpuMs} ms (generous ${generous.cpuMs} ms), pool ${poolCpuTotal} ms → ${cpuRatio.toFixed(1)}× less (${(generous.cpuMs / poolCpuTotal).toFixed(1)}× the generous one)`);
+    log(`    (the baseline's parent side, not counted above: spawning, piping, reading and comparing cost this process ${likeForLike.parentCpuMs} ms per submission; generous ${generous.parentCpuMs} ms)`);
+
+    // (e) the floor: after (c), so the pool's workers are idle while the child measures.
+    const floor = await measureFloor({ only, seeds: [...BENCH_SEEDS], passes: 2 });
+    const floorRatio = likeForLike.cpuMs / floor.sandboxCpuMs;
+    log(`(e) the floor, per submission of the same mix (${floor.submissions} runs, one process, no pool):`);
+    log(`    the sandbox alone (fresh isolate, harness, module, every case, disposal): ${round(floor.sandboxCpuMs)} ms of CPU, of which a bare isolate created and disposed ${round(floor.bareIsolateCpuMs)} ms`);
+    log(`    → with one fresh isolate per submission, no pool can be more than ${floorRatio.toFixed(1)}× less CPU than the baseline here (the pool: ${cpuRatio.toFixed(1)}×; the sandbox is ${Math.round((100 * floor.sandboxCpuMs) / poolCpuTotal)}% of the pool's ${poolCpuTotal} ms)`);
 
     // (d) type checking, in its own process (never on the grading path): warm time per check.
     const sample = readFileSync(path.join(entries[0]!.dir, "solution.ts"), "utf8");
@@ -257,12 +295,13 @@ async function main(): Promise<void> {
           baseline: {
             design: "fresh node process per submission",
             submissions: baselineWork.length,
-            likeForLike: { transpilesInProcess: true, seconds: round(likeForLike.seconds), submissionsPerSecond: round(likeForLike.rate, 1), cpuMsPerSubmission: likeForLike.cpuMs },
-            generous: { transpilesInProcess: false, seconds: round(generous.seconds), submissionsPerSecond: round(generous.rate, 1), cpuMsPerSubmission: generous.cpuMs },
+            likeForLike: { transpilesInProcess: true, seconds: round(likeForLike.seconds), submissionsPerSecond: round(likeForLike.rate, 1), cpuMsPerSubmission: likeForLike.cpuMs, parentCpuMsPerSubmission: likeForLike.parentCpuMs },
+            generous: { transpilesInProcess: false, seconds: round(generous.seconds), submissionsPerSecond: round(generous.rate, 1), cpuMsPerSubmission: generous.cpuMs, parentCpuMsPerSubmission: generous.parentCpuMs },
           },
           ratio: round(ratio, 1),
           generousRatio: round(generousRatio, 1),
           cpuRatio: round(cpuRatio, 1),
+          floor: { submissions: floor.submissions, sandboxCpuMsPerSubmission: round(floor.sandboxCpuMs), bareIsolateCpuMs: round(floor.bareIsolateCpuMs), bestCpuRatio: round(floorRatio, 1) },
           typeCheckWarmMedianMs: typeCheckMedianMs,
           goals,
           met,

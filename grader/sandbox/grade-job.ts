@@ -144,7 +144,7 @@ export function prepareForNextJob(limits: GraderLimits): void {
   prepareSpareIsolate(isolateLimits(limits));
 }
 
-function isolateLimits(limits: GraderLimits): IsolateLimits {
+export function isolateLimits(limits: GraderLimits): IsolateLimits {
   return {
     caseMs: limits.caseMs,
     submissionMs: limits.submissionMs,
