@@ -1,26 +1,21 @@
 /**
  * The floor of `bench:grader` (part e), run as a child process with the grading workers' flags (isolated-vm needs
- * them): for every submission of the bench's mix, the sandbox alone, as grade-job.ts runs it (a fresh isolate, the
- * harness, the module, every case with its inputs in and its output out, the console, the disposal), with nothing
- * around it (no pool, no messages between processes, no transpiling, no comparison, no report), and a bare isolate
- * created and disposed. Answers the CPU ms per submission of each, measured over whole passes of the mix after one
- * pass of warm-up, process-wide (V8's background threads included, as /proc counts a worker).
+ * them). Given the bench's mix, already transpiled, with each submission's cases encoded as a worker hands them to
+ * the sandbox, it measures the sandbox alone, as grade-job.ts runs it (a fresh isolate, the harness, the module,
+ * every case with its inputs in and its output out, the console, the disposal), with nothing around it (no pool,
+ * no messages between processes, no transpiling, no comparison, no report), and a bare isolate created and
+ * disposed. Answers the CPU ms per submission of each, over two passes of the mix after one pass of warm-up,
+ * process-wide (V8's background threads included, as /proc counts a worker).
  */
 import ivm from "isolated-vm";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { loadCatalog } from "../exercises/catalog";
-import { generateCases, loadOracle } from "../exercises/oracle";
 import { resolveLimits } from "../grader/limits";
 import { isolateLimits } from "../grader/sandbox/grade-job";
 import { runInIsolate, type IsolateCall } from "../grader/sandbox/run-isolate";
-import { encodeSpecialJson } from "../grader/special-json";
-import { transpileSubmission } from "../grader/transpile";
 
-export interface FloorRequest {
-  only: string[] | null;
-  seeds: number[];
-  passes: number;
+export interface FloorRun {
+  code: string;
+  functionName: string;
+  calls: IsolateCall[];
 }
 export interface FloorAnswer {
   submissions: number;
@@ -28,55 +23,35 @@ export interface FloorAnswer {
   bareIsolateCpuMs: number;
 }
 
-const cpuMs = (): number => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-};
+const passes = 2;
 
-async function measure(request: FloorRequest): Promise<FloorAnswer> {
+function measure(runs: FloorRun[]): FloorAnswer {
   const limits = isolateLimits(resolveLimits());
-  const runs: { code: string; functionName: string; calls: IsolateCall[] }[] = [];
-  for (const entry of loadCatalog().filter((e) => !request.only || request.only.includes(e.meta.slug))) {
-    const oracle = await loadOracle(entry);
-    const read = (file: string): string => readFileSync(path.join(entry.dir, file), "utf8");
-    const sources = [read("solution.ts"), ...entry.meta.misconceptions.map((m) => read(path.join("misconceptions", `${m.id}.ts`)))];
-    for (const source of sources) {
-      const compiled = await transpileSubmission({ source, functionName: entry.meta.functionName, params: entry.meta.params, lang: "en", maxSourceBytes: 1 << 20 });
-      if (!compiled.ok) throw new Error(`${entry.meta.slug} does not compile`);
-      for (const seed of request.seeds) {
-        const calls = generateCases(oracle, seed).map((c) => ({ argsJson: encodeSpecialJson(c.args), muted: !c.visible }));
-        runs.push({ code: compiled.code, functionName: entry.meta.functionName, calls });
-      }
-    }
-  }
-  const pass = (work: () => void): number => {
-    const started = cpuMs();
-    for (let p = 0; p < request.passes; p++) for (const _ of runs) work();
-    return (cpuMs() - started) / (request.passes * runs.length);
+  /** CPU ms per run of `work` over `passes` passes of the mix. */
+  const perRun = (work: (run: FloorRun) => void): number => {
+    const started = process.cpuUsage();
+    for (let p = 0; p < passes; p++) for (const run of runs) work(run);
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 / (passes * runs.length);
   };
-  let next = 0;
-  const sandbox = () => {
-    const run = runs[next++ % runs.length]!;
-    runInIsolate(run.code, run.functionName, run.calls, limits);
-  };
+  const sandbox = (run: FloorRun) => void runInIsolate(run.code, run.functionName, run.calls, limits);
   const bare = () => {
     const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
     isolate.createContextSync();
     isolate.dispose();
   };
-  for (const _ of runs) sandbox();
-  const sandboxCpuMs = pass(sandbox);
+  runs.forEach(sandbox);
+  const sandboxCpuMs = perRun(sandbox);
   bare();
-  const bareIsolateCpuMs = pass(bare);
-  return { submissions: runs.length * request.passes, sandboxCpuMs, bareIsolateCpuMs };
+  const bareIsolateCpuMs = perRun(bare);
+  return { submissions: runs.length * passes, sandboxCpuMs, bareIsolateCpuMs };
 }
 
-process.once("message", (request: FloorRequest) => {
-  measure(request).then(
-    (answer) => process.send?.(answer, () => process.exit(0)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+process.once("message", (runs: FloorRun[]) => {
+  try {
+    process.send?.(measure(runs), () => process.exit(0));
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
 });

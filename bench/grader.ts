@@ -29,8 +29,10 @@ import { compareOutputs } from "../grader/compare";
 import { forkTs } from "../grader/fork";
 import { resolveLimits } from "../grader/limits";
 import { createGraderPool, type GradeRequest } from "../grader/pool";
+import type { IsolateCall } from "../grader/sandbox/run-isolate";
+import { encodeSpecialJson } from "../grader/special-json";
 import { transpileSubmission } from "../grader/transpile";
-import type { FloorAnswer, FloorRequest } from "./grader-floor";
+import type { FloorAnswer, FloorRun } from "./grader-floor";
 import { phaseTable, readPhases, reapedChildrenCpuMs, settlePhases, treeCpuMs } from "./phases";
 
 const json = process.argv.includes("--json");
@@ -95,6 +97,8 @@ interface Prepared {
   code: string;
   source: string;
   args: Json[][];
+  /** The cases as a worker hands them to the sandbox (part e). */
+  calls: IsolateCall[];
   expected: Json[];
   entry: ExerciseEntry;
 }
@@ -106,7 +110,7 @@ async function prepareBaseline(mix: Submission[]): Promise<Prepared[]> {
     if (!compiled.ok) throw new Error(`${s.entry.meta.slug} does not compile`);
     const oracle = await loadOracle(s.entry);
     const cases = generateCases(oracle, s.seed);
-    prepared.push({ code: compiled.code, source: s.source, args: cases.map((c) => c.args), expected: cases.map((c) => oracle.reference(...(structuredClone(c.args) as Json[]))), entry: s.entry });
+    prepared.push({ code: compiled.code, source: s.source, args: cases.map((c) => c.args), calls: cases.map((c) => ({ argsJson: encodeSpecialJson(c.args), muted: !c.visible })), expected: cases.map((c) => oracle.reference(...(structuredClone(c.args) as Json[]))), entry: s.entry });
   }
   return prepared;
 }
@@ -128,18 +132,14 @@ function runBaseline(runnerFile: string, p: Prepared, precompiled: boolean): Pro
 }
 
 /** Part (e): the sandbox alone and a bare isolate, per submission, measured in a child with the workers' flags. */
-function measureFloor(request: FloorRequest): Promise<FloorAnswer> {
-  // Phase timing costs CPU in the sandbox's own steps: the floor is measured without it, as a deployment runs.
-  const phaseDir = process.env.LACUNA_PHASE_TIMING_DIR;
-  delete process.env.LACUNA_PHASE_TIMING_DIR;
+function measureFloor(runs: FloorRun[]): Promise<FloorAnswer> {
   const child = forkTs(path.join(import.meta.dirname, "grader-floor.ts"), resolveLimits().workerHeapMb, ["--no-expose-wasm"]);
-  if (phaseDir) process.env.LACUNA_PHASE_TIMING_DIR = phaseDir;
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   return new Promise((resolve, reject) => {
     child.once("message", (answer: FloorAnswer) => resolve(answer));
     child.once("exit", (code) => reject(new Error(`the floor's process ended (${code}) without an answer: ${stderr.slice(-2000)}`)));
-    child.send(request);
+    child.send(runs);
   });
 }
 
@@ -215,6 +215,8 @@ async function main(): Promise<void> {
     const poolCpuTotal = round(poolCpuPerSubmission.parent + poolCpuPerSubmission.workers);
     await settlePhases();
     const phases = readPhases(phaseDir, window, workload.length);
+    // Read: processes started from here on (the baseline's, the floor's) run without phase timing, as a deployment does.
+    delete process.env.LACUNA_PHASE_TIMING_DIR;
     log(`\n(b) sustained mix: ${workload.length} submissions (${mix.length} distinct: solutions and misconceptions, seeds 1-2) in ${poolSeconds.toFixed(2)} s = ${poolRate.toFixed(1)} submissions/s`);
     log(
       `    CPU per submission: ${poolCpuTotal} ms (pool side ${poolCpuPerSubmission.parent} ms, workers and their esbuild ${poolCpuPerSubmission.workers} ms)${phasesOn ? `; by phase:\n${phaseTable(phases)}` : "; phase timing off (--no-phases)"}`,
@@ -254,7 +256,7 @@ async function main(): Promise<void> {
     log(`    (the baseline's parent side, not counted above: spawning, piping, reading and comparing cost this process ${likeForLike.parentCpuMs} ms per submission; generous ${generous.parentCpuMs} ms)`);
 
     // (e) the floor: after (c), so the pool's workers are idle while the child measures.
-    const floor = await measureFloor({ only, seeds: [...BENCH_SEEDS], passes: 2 });
+    const floor = await measureFloor(prepared.map((p) => ({ code: p.code, functionName: p.entry.meta.functionName, calls: p.calls })));
     const floorRatio = likeForLike.cpuMs / floor.sandboxCpuMs;
     log(`(e) the floor, per submission of the same mix (${floor.submissions} runs, one process, no pool):`);
     log(`    the sandbox alone (fresh isolate, harness, module, every case, disposal): ${round(floor.sandboxCpuMs)} ms of CPU, of which a bare isolate created and disposed ${round(floor.bareIsolateCpuMs)} ms`);
