@@ -20,7 +20,7 @@
  *   npm run bench:web -- --throughput --duration 30   # only the throughput: learners submitting back to back for 30 s
  *   npm run bench:web -- --throughput --kind submit   # the same with submits (all cases, the review recorded with each grade)
  *   npm run bench:web -- --profile-dir /tmp/prof   # also V8 CPU profiles of the web server and the daemon
- *   npm run bench:web -- --warm-up 0   # measure a cold server (default: 5 s of learners submitting back to back first)
+ *   npm run bench:web -- --warm-up 0   # measure a cold server (default: learners submit back to back until the CPU per submission settles, at most 120 s)
  *   npm run bench:web -- --no-phases   # no phase timing (its process.cpuUsage() calls and file writes add ~1 ms of CPU per submission)
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -35,9 +35,12 @@ import { CookieJar, signIn, startProcess, stopProcess, waitFor } from "../tests/
 import { SUBMIT_WAIT_SECONDS } from "../app/exercises/[slug]/api-client";
 import { prepareBenchApp } from "./app";
 import { phaseTable, readPhases, settlePhases, treeCpuMs } from "./phases";
+import { warmUpSettled } from "./warm-up";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const SLUG = "linear-regression-cost";
+/** The warm-up measures its CPU per submission in windows of this many seconds, and stops when it settles. */
+const WARM_UP_WINDOW_S = 5;
 const GOAL_P95_MS = 300;
 /** Issue 16's other goals: one learner alone, web CPU per submission, the exercise page, sustained throughput. */
 const GOALS = { aloneP95Ms: 100, webCpuMs: 5, pageP95Ms: 100, perSecond: 150 } as const;
@@ -64,8 +67,8 @@ const argsSchema = z.object({
    * the CPU per submission alone is exact to 10 ms / this (12, before: ±0.8 ms; 60: ±0.17 ms).
    */
   alone: z.number().int().min(2).max(1000),
-  /** Seconds of learners submitting back to back (runs and submits) before anything is measured; 0: a cold server. */
-  warmUpS: z.number().min(0).max(120),
+  /** At most this many seconds of learners submitting back to back (runs and submits) before anything is measured, less once the CPU per submission settles; 0: a cold server. */
+  warmUpS: z.number().min(0).max(600),
 });
 
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
@@ -85,7 +88,7 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     durationS: value("duration", 10),
     sustainedKind: argv.includes("--kind") ? argv[argv.indexOf("--kind") + 1] : "run",
     phases: !argv.includes("--no-phases"),
-    warmUpS: value("warm-up", 5),
+    warmUpS: value("warm-up", 120),
     alone: value("alone", 60),
   });
 }
@@ -273,14 +276,26 @@ async function main(): Promise<void> {
       );
       return done;
     };
-    // Then the whole class for a few seconds, runs and submits: a server that has been serving learners, as at
-    // any class's deadline, has V8's optimised code for its hot paths and learners with cards and misconception
-    // items; a server started a second ago has neither (measure it with --warm-up 0). Its first submissions
-    // cost ~1.5–2× the CPU of later ones.
+    // Then the whole class, runs and submits, until the CPU per submission stops falling (bench/warm-up.ts): a
+    // server that has been serving learners, as at any class's deadline, has V8's optimised code for its hot paths
+    // and learners with cards and misconception items; a server started a second ago has neither (measure it with
+    // --warm-up 0). Its first submissions cost ~2× the CPU of the settled ones; the curve below shows how many it takes.
     let warmUpSubmissions = 0;
+    const warmUpCurve: { second: number; submissions: number; web: number; grader: number }[] = [];
+    let warmUpSeconds = 0;
+    while (warmUpSeconds < args.warmUpS && !warmUpSettled(warmUpCurve.map((w) => w.web + w.grader))) {
+      const cpuBefore = { web: treeCpuMs(web.child.pid!), grader: treeCpuMs(daemon.child.pid!), daemonOnly: treeCpuMs(daemon.child.pid!, false) };
+      const windowS = Math.min(WARM_UP_WINDOW_S, args.warmUpS - warmUpSeconds);
+      const done = (await backToBack(windowS * 1000, (k) => (k % 2 ? "run" : "submit"))).length;
+      warmUpSeconds += windowS;
+      warmUpSubmissions += done;
+      const cpu = cpuSince(cpuBefore, Math.max(1, done));
+      warmUpCurve.push({ second: warmUpSeconds, submissions: warmUpSubmissions, web: cpu.web, grader: cpu.grader });
+    }
+    const warmUpDone = warmUpSettled(warmUpCurve.map((w) => w.web + w.grader));
     if (args.warmUpS > 0) {
-      warmUpSubmissions = (await backToBack(args.warmUpS * 1000, (k) => (k % 2 ? "run" : "submit"))).length;
-      log(`warm-up: ${warmUpSubmissions} submissions in ${args.warmUpS} s (not measured)`);
+      log(`warm-up: ${warmUpSubmissions} submissions in ${warmUpSeconds} s (not measured); ${warmUpDone ? "the CPU per submission stopped falling" : `the CPU per submission was still falling after ${args.warmUpS} s`}`);
+      log(`  CPU per submission (web/grader ms) in each ${WARM_UP_WINDOW_S} s window: ${warmUpCurve.map((w) => `${w.web}/${w.grader}`).join(", ")}`);
     }
 
     /** Learners back to back for `durationMs` (runs unless --kind submit): graded submissions per second and the CPU each cost. */
@@ -308,7 +323,7 @@ async function main(): Promise<void> {
     if (args.throughputOnly) {
       log(`throughput: ${args.learners} learners submitting back to back for ${args.durationS} s (Prefer: wait=${args.preferWait})`);
       const throughput = await sustain(args.durationS * 1000);
-      if (args.json) console.log(JSON.stringify({ learners: args.learners, preferWait: args.preferWait, cpuCores: os.availableParallelism(), warmUp: { seconds: args.warmUpS, submissions: warmUpSubmissions }, throughput }));
+      if (args.json) console.log(JSON.stringify({ learners: args.learners, preferWait: args.preferWait, cpuCores: os.availableParallelism(), warmUp: { seconds: warmUpSeconds, submissions: warmUpSubmissions, settled: warmUpDone, curve: warmUpCurve }, throughput }));
       else console.log(`throughput: ${perSecondLine(throughput)}`);
       return;
     }
@@ -403,8 +418,8 @@ async function main(): Promise<void> {
       rounds: args.rounds,
       preferWait: args.preferWait,
       graderWarmUpMs: round1(warmUpMs),
-      /** Submissions of the class warm-up before anything was measured (--warm-up seconds; 0: a cold server). */
-      warmUp: { seconds: args.warmUpS, submissions: warmUpSubmissions },
+      /** The class warm-up before anything was measured (0 s: a cold server), and its CPU per submission in each window. */
+      warmUp: { seconds: warmUpSeconds, submissions: warmUpSubmissions, settled: warmUpDone, curve: warmUpCurve },
       submissions: samples.length,
       cpuCores: os.availableParallelism(),
       errors: samples.filter((s) => s.status !== "graded").length,
@@ -477,6 +492,7 @@ async function main(): Promise<void> {
       console.log(`  Submit → result p95, ${args.learners} at once:  ${s.p95} ms   (goal ≤ ${GOAL_P95_MS} ms: ${met(result.meets.burstP95)})`);
       console.log(`  Submit → result p95, one learner alone: ${result.baselineAloneMs.p95} ms   (goal ≤ ${GOALS.aloneP95Ms} ms: ${met(result.meets.aloneP95)})`);
       console.log(`  web CPU per submission, alone:          ${aloneCpu.web} ms   (goal ≤ ${GOALS.webCpuMs} ms: ${met(result.meets.webCpu)}; ${args.learners} at once: ${cpuPerSubmission.web} ms)`);
+      if (warmUpCurve.length > 0) console.log(`    a cold server, its first ${WARM_UP_WINDOW_S} s of the warm-up: web ${warmUpCurve[0]!.web} ms, grader ${warmUpCurve[0]!.grader} ms per submission (learners back to back)`);
       console.log(`    floor: next-server CPU for GET /api/health ${floor.healthMs} ms, for a signed-in lookup ${floor.signedInLookupMs} ms per request`);
       console.log(`  exercise page server response p95:      ${pageLoad.p95} ms   (goal ≤ ${GOALS.pageP95Ms} ms: ${met(result.meets.pageP95)})`);
       console.log(`  exercise page JavaScript:               ${exercisePage.kb} KB, ${exercisePage.gzipKb} KB gzipped, ${exercisePage.scripts} scripts (measured; KaTeX ${exercisePage.katex ? "in it" : "not in it"})`);
