@@ -9,11 +9,15 @@ const repoRoot = path.resolve(graderDir, "..");
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export function forkTs(entry: string, heapMb: number, extra: string[] = []): ChildProcess {
+  // Learner code never sees the environment anyway; a nearly empty one means a sandbox escape would not either.
+  // GOGC reaches the esbuild service a worker starts on its first transpile: Go collects that small heap at 5×
+  // its live size instead of 2×, which saves ~0.2 of esbuild's ~0.9 ms of CPU for each new submission.
+  // (The benches' phase timing folder is the one other entry, and only when the benches set it.)
+  const env: Record<string, string> = { GOGC: "400" };
+  if (process.env.LACUNA_PHASE_TIMING_DIR) env.LACUNA_PHASE_TIMING_DIR = process.env.LACUNA_PHASE_TIMING_DIR;
   return fork(entry, [], {
     execArgv: ["--no-node-snapshot", `--max-old-space-size=${heapMb}`, ...extra, "--import", tsxLoader],
-    // Learner code never sees the environment anyway; an empty one means a sandbox escape would not either.
-    // (The benches' phase timing folder is the one exception, and only when the benches set it.)
-    env: (process.env.LACUNA_PHASE_TIMING_DIR ? { LACUNA_PHASE_TIMING_DIR: process.env.LACUNA_PHASE_TIMING_DIR } : {}) as NodeJS.ProcessEnv,
+    env: env as NodeJS.ProcessEnv,
     cwd: repoRoot,
     serialization: "advanced",
     stdio: ["ignore", "ignore", "pipe", "ipc"],
