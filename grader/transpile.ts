@@ -3,6 +3,10 @@
  * `import` into `require()`): the file is bundled from stdin with a plugin that rejects every import and
  * require, so a submission is exactly one self-contained file. The exercise's function is exported under a
  * fixed name whether the learner wrote `export function f` or a top-level `function f`.
+ *
+ * A source that cannot reach another module takes `transform` first (`transformSimple`): the same module less the
+ * bundler's file comment, for ~0.7 ms of CPU (both processes) instead of ~1.2. Whenever that path is unsure it
+ * gives way to `build`, so every compile error is the one `build` reports.
  */
 import { createHash } from "node:crypto";
 import { build, transform, type Message, type Plugin } from "esbuild";
@@ -144,12 +148,62 @@ async function syntaxErrorsOf(source: string): Promise<Message[]> {
   }
 }
 
+/** The module esbuild compiled, as the sandbox loads it: the wrapper stays on the first line, so line numbers and the map stay valid. */
+function compiledModule(js: string, sourceMap: string): Extract<TranspileResult, { ok: true }> {
+  const mappings = (JSON.parse(sourceMap) as { mappings: string }).mappings;
+  return { ok: true, code: `try { ${js}\n} catch (error) { __lacuna.moduleFailed(error); }\n`, lineMap: new LineMap(mappings) };
+}
+
+/** The learner's file with the export line the grader appends (a newline first: the last line may be a // comment). */
+function withEntryExport(request: TranspileRequest): string {
+  return `${request.source}\nexport { ${request.functionName} as ${entryExportName} };\n`;
+}
+
+/**
+ * Words after which only bundling can tell what a source does: an import, a re-export or a require (which the
+ * bundler's plugin rejects), CommonJS's `module` and `exports` (which it warns about), `export =`. Anywhere, even
+ * in a comment or a string: such a source merely takes `build`.
+ */
+const needsBundler = /\b(?:import|require|module|exports)\b|\bfrom\s*["'`]|\bexport\s*=/;
+
+/**
+ * `transform` for a source that cannot reach another module: the module `build` would give, without the bundler's
+ * file comment and with top-level `const`, `let` and `class` kept as written (`build` hoists them to `var`). Null
+ * when a word needs the bundler or esbuild reports an error or a warning: `build` then answers. A function the file
+ * does not declare compiles either way, and the sandbox reports it when it binds the export.
+ */
+export async function transformSimple(request: TranspileRequest): Promise<Extract<TranspileResult, { ok: true }> | null> {
+  if (needsBundler.test(request.source)) return null;
+  try {
+    const result = await transform(withEntryExport(request), {
+      loader: "ts",
+      sourcefile: learnerFilename,
+      format: "iife",
+      globalName: moduleGlobalName,
+      platform: "neutral",
+      target: "es2022",
+      sourcemap: "external",
+      sourcesContent: false,
+      logLevel: "silent",
+      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    });
+    if (result.warnings.length > 0) return null;
+    return compiledModule(result.code, result.map);
+  } catch {
+    return null;
+  }
+}
+
 async function transpileUncached(request: TranspileRequest): Promise<TranspileResult> {
   const tooLarge = sourceTooLarge(request.source, request.maxSourceBytes, request.lang);
   if (tooLarge) return { ok: false, errors: [tooLarge] };
+  return (await transformSimple(request)) ?? (await transpileWithBuild(request));
+}
+
+/** The authoritative path: esbuild's `build`, which rejects imports and reports every compile error. */
+export async function transpileWithBuild(request: TranspileRequest): Promise<TranspileResult> {
   const source = request.source;
-  // A newline first: the learner's last line may be a // comment.
-  const contents = `${source}\nexport { ${request.functionName} as ${entryExportName} };\n`;
+  const contents = withEntryExport(request);
   try {
     const result = await build({
       stdin: { contents, loader: "ts", sourcefile: learnerFilename, resolveDir: "/" },
@@ -179,10 +233,7 @@ async function transpileUncached(request: TranspileRequest): Promise<TranspileRe
       const message = messages[request.lang].commonJsExport("export =", request.functionName, request.params);
       return { ok: false, errors: [{ message, location, lineText: location && lineText(source, location.line) }] };
     }
-    const mappings = (JSON.parse(map.text) as { mappings: string }).mappings;
-    // The wrapper stays on the bundle's first line, so line numbers (and the source map) stay valid.
-    const code = `try { ${js.text}\n} catch (error) { __lacuna.moduleFailed(error); }\n`;
-    return { ok: true, code, lineMap: new LineMap(mappings) };
+    return compiledModule(js.text, map.text);
   } catch (error) {
     const failure = error as { errors?: Message[] };
     if (!Array.isArray(failure.errors)) throw error;

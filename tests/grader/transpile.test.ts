@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { transpileSubmission } from "../../grader/transpile";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { loadCatalog } from "../../exercises/catalog";
+import { transformSimple, transpileSubmission, transpileWithBuild } from "../../grader/transpile";
 
 const base = { functionName: "f", params: ["x"], lang: "en" as const, maxSourceBytes: 64 * 1024 };
 
@@ -98,5 +101,69 @@ describe("transpileSubmission", () => {
   it("refuses files over the size limit", async () => {
     const [error] = await errorsOf(`export function f(x: number) { return x; }\n//${"x".repeat(70 * 1024)}`);
     expect(error?.message).toMatch(/limited to 64 KB/);
+  });
+});
+
+describe("the transform fast path", () => {
+  /** Every source of the catalogue, as a learner could submit it. */
+  const catalogueSources = loadCatalog().flatMap((entry) => {
+    const misconceptions = path.join(entry.dir, "misconceptions");
+    const files = ["solution.ts", "starter.ts", ...(existsSync(misconceptions) ? readdirSync(misconceptions).map((f) => path.join("misconceptions", f)) : [])];
+    return files
+      .filter((file) => existsSync(path.join(entry.dir, file)))
+      .map((file) => ({
+        name: `${entry.meta.slug}/${file}`,
+        request: { source: readFileSync(path.join(entry.dir, file), "utf8"), functionName: entry.meta.functionName, params: entry.meta.params, lang: "en" as const, maxSourceBytes: 64 * 1024 },
+      }));
+  });
+  // build hoists top-level const, let and class to var and adds a comment naming the file; nothing else differs.
+  const comparable = (code: string) => code.replace(/\n\n {2}\/\/ [^\n]*submission\.ts\n/, "\n").replace(/^ {2}(?:const|let) /gm, "  var ");
+
+  /** The fast module against build's, line map included (build's two extra lines sit before the learner's code). */
+  async function expectSameAsBuild(name: string, request: typeof base & { source: string }) {
+    const fast = await transformSimple(request);
+    const built = await transpileWithBuild(request);
+    if (!built.ok) throw new Error(`${name}: build refused it`);
+    expect(fast, `${name} should take the fast path`).not.toBeNull();
+    expect(comparable(fast!.code), name).toBe(comparable(built.code));
+    const fastLines = fast!.code.split("\n").length;
+    const offset = built.code.split("\n").length - fastLines;
+    const learnerStart = fast!.code.split("\n").findIndex((_, i) => fast!.lineMap.original(i + 1, 3) !== null) + 1;
+    expect(learnerStart, name).toBeGreaterThan(0);
+    for (let line = learnerStart; line <= fastLines; line++) {
+      expect(fast!.lineMap.original(line, 3), `${name}:${line}`).toEqual(built.lineMap.original(line + offset, 3));
+    }
+  }
+
+  it("compiles every catalogue source to the module build gives, with the same line map", async () => {
+    expect(catalogueSources.length).toBeGreaterThan(400);
+    for (const { name, request } of catalogueSources) await expectSameAsBuild(name, request);
+  });
+
+  it("compiles a file without the function as build does, so the sandbox reports it missing either way", async () => {
+    await expectSameAsBuild("declared only inside another function", { ...base, source: "export function g(x: number) {\n  function f(y: number) { return y; }\n  return f(x);\n}" });
+    await expectSameAsBuild("not declared", { ...base, source: "export function g(x: number) { return x; }" });
+  });
+
+  it("gives way to build where only bundling can tell, and build's answer stands", async () => {
+    const cases = [
+      "export function f(x: number) { return x; }\n// import nothing, said in a comment",
+      'export { f } from "./elsewhere";',
+      "export function f(x: number) { return x; }\nmodule.exports = f;",
+      "export = function f(x: number) { return x; };",
+      "const y = await Promise.resolve(1);\nexport function f(x: number) { return x + y; }",
+      "export function f(x: number) { return x; ",
+    ];
+    for (const source of cases) expect(await transformSimple({ ...base, source }), source).toBeNull();
+    expect((await transpileSubmission({ ...base, source: cases[0]! })).ok).toBe(true);
+    const [reExport] = await errorsOf(cases[1]!);
+    expect(reExport?.message).toMatch(/imports are not allowed/);
+    expect(reExport?.location?.line).toBe(1);
+  });
+
+  it("keeps a top-level const a const: reading it before its line runs is the error TypeScript's rules say", async () => {
+    const source = "const early = scale(1);\nconst K = 2;\nfunction scale(x: number) { return K * x; }\nexport function f(x: number) { return scale(x); }";
+    const fast = await transformSimple({ ...base, source });
+    expect(fast?.code).toMatch(/^ {2}const K = 2;$/m);
   });
 });
