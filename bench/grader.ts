@@ -254,11 +254,11 @@ async function main(): Promise<void> {
     const phases = readPhases(phaseDir, window, workload.length);
     // Read: processes started from here on (the baseline's, the floor's) run without phase timing, as a deployment does.
     delete process.env.LACUNA_PHASE_TIMING_DIR;
-    log(`\n(b, new code) the same ${workload.length} submissions, each as code no worker has seen: ${newCodeRate.toFixed(1)} submissions/s, CPU ${newCodeCpu} ms per submission`);
-    log(`(b) sustained mix: ${workload.length} submissions (${mix.length} distinct: solutions and misconceptions, seeds 1-2) in ${poolSeconds.toFixed(2)} s = ${poolRate.toFixed(1)} submissions/s`);
+    log(`\n(b) sustained mix: ${workload.length} submissions (${mix.length} distinct: solutions and misconceptions, seeds 1-2) in ${poolSeconds.toFixed(2)} s = ${poolRate.toFixed(1)} submissions/s`);
     log(
       `    CPU per submission: ${poolCpuTotal} ms (pool side ${poolCpuPerSubmission.parent} ms, workers and their esbuild ${poolCpuPerSubmission.workers} ms)${phasesOn ? `; by phase:\n${phaseTable(phases)}` : "; phase timing off (--no-phases)"}`,
     );
+    log(`(b, new code) the same ${workload.length} submissions, each as code no worker has seen (timed before the above): ${newCodeRate.toFixed(1)} submissions/s, CPU ${newCodeCpu} ms per submission`);
 
     // (c) the same mix, one fresh node process per submission.
     const prepared = await prepareBaseline(mix);

@@ -1,12 +1,13 @@
 /**
- * TypeScript → JavaScript for one submission, with esbuild's `build` (not `transform`, which silently turns
- * `import` into `require()`): the file is bundled from stdin with a plugin that rejects every import and
- * require, so a submission is exactly one self-contained file. The exercise's function is exported under a
+ * TypeScript → JavaScript for one submission. The authority is esbuild's `build` (not `transform` alone, which
+ * silently turns `import` into `require()`): the file is bundled from stdin with a plugin that rejects every import
+ * and require, so a submission is exactly one self-contained file. The exercise's function is exported under a
  * fixed name whether the learner wrote `export function f` or a top-level `function f`.
  *
- * A source that cannot reach another module takes `transform` first (`transformSimple`): the same module less the
- * bundler's file comment, for ~0.7 ms of CPU (both processes) instead of ~1.2. Whenever that path is unsure it
- * gives way to `build`, so every compile error is the one `build` reports.
+ * A source that cannot reach another module takes `transform` first (`transformSimple`): for it, `build`'s module
+ * is `transform`'s plus a comment naming the file, so `transform` gives it for ~0.7 ms of CPU (both processes)
+ * instead of ~1.2. Wherever the two could differ, that path gives way to `build`: the module, its line map and
+ * every compile error are `build`'s.
  */
 import { createHash } from "node:crypto";
 import { build, transform, type Message, type Plugin } from "esbuild";
@@ -167,10 +168,17 @@ function withEntryExport(request: TranspileRequest): string {
 const needsBundler = /\b(?:import|require|module|exports)\b|\bfrom\s*["'`]|\bexport\s*=/;
 
 /**
+ * A top-level `const`, `let` or `class` in esbuild's output (its statements sit at two spaces inside the iife):
+ * `build` hoists those to `var`, so a module that reads one before its line has run gets `undefined` from `build`
+ * and a ReferenceError from `transform`. (A line inside a template string can only send a source to `build`.)
+ */
+const blockScopedAtTopLevel = /^ {2}(?:const|let|class)\b/m;
+
+/**
  * `transform` for a source that cannot reach another module: the module `build` would give, without the bundler's
- * file comment and with top-level `const`, `let` and `class` kept as written (`build` hoists them to `var`). Null
- * when a word needs the bundler or esbuild reports an error or a warning: `build` then answers. A function the file
- * does not declare compiles either way, and the sandbox reports it when it binds the export.
+ * file comment. Null when a word needs the bundler, esbuild reports an error or a warning, or the module declares
+ * a top-level `const`, `let` or `class`: `build` then answers. A function the file does not declare compiles the
+ * same way on both paths, and the sandbox reports it missing when it binds the export.
  */
 export async function transformSimple(request: TranspileRequest): Promise<Extract<TranspileResult, { ok: true }> | null> {
   if (needsBundler.test(request.source)) return null;
@@ -187,7 +195,7 @@ export async function transformSimple(request: TranspileRequest): Promise<Extrac
       logLevel: "silent",
       tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
     });
-    if (result.warnings.length > 0) return null;
+    if (result.warnings.length > 0 || blockScopedAtTopLevel.test(result.code)) return null;
     return compiledModule(result.code, result.map);
   } catch {
     return null;
