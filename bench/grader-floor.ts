@@ -4,8 +4,10 @@
  * the sandbox, it measures the sandbox alone, as grade-job.ts runs it (a fresh isolate, the harness, the module,
  * every case with its inputs in and its output out, the console, the disposal), with nothing around it (no pool,
  * no messages between processes, no transpiling, no comparison, no report), and a bare isolate created and
- * disposed. Answers the CPU ms per submission of each, over two passes of the mix after one pass of warm-up,
- * process-wide (V8's background threads included, as /proc counts a worker).
+ * disposed. Answers the CPU ms (and the kernel's share of it) and the minor page faults per submission of each,
+ * over two passes of the mix after one pass of warm-up, process-wide (V8's background threads included, as /proc
+ * counts a worker). The bench runs it alone and then in as many processes at once as the pool has workers: on a
+ * machine where a page fault costs more while another core faults too, the second is the floor a pool meets.
  */
 import ivm from "isolated-vm";
 import { resolveLimits } from "../grader/limits";
@@ -17,22 +19,32 @@ export interface FloorRun {
   functionName: string;
   calls: IsolateCall[];
 }
+/** Per submission, as process.resourceUsage() counts it. */
+export interface FloorUsage {
+  cpuMs: number;
+  systemMs: number;
+  minorFaults: number;
+}
 export interface FloorAnswer {
   submissions: number;
-  sandboxCpuMs: number;
-  bareIsolateCpuMs: number;
+  sandbox: FloorUsage;
+  bareIsolate: FloorUsage;
 }
+/** The child says it is loaded; the parent then sends every child its runs at once. */
+export const floorReady = "ready";
 
 const passes = 2;
 
 function measure(runs: FloorRun[]): FloorAnswer {
   const limits = isolateLimits(resolveLimits());
-  /** CPU ms per run of `work` over `passes` passes of the mix. */
-  const perRun = (work: (run: FloorRun) => void): number => {
-    const started = process.cpuUsage();
+  /** Usage per run of `work` over `passes` passes of the mix. */
+  const perRun = (work: (run: FloorRun) => void): FloorUsage => {
+    const before = process.resourceUsage();
     for (let p = 0; p < passes; p++) for (const run of runs) work(run);
-    const used = process.cpuUsage(started);
-    return (used.user + used.system) / 1000 / (passes * runs.length);
+    const after = process.resourceUsage();
+    const n = passes * runs.length;
+    const systemMs = (after.systemCPUTime - before.systemCPUTime) / 1000;
+    return { cpuMs: ((after.userCPUTime - before.userCPUTime) / 1000 + systemMs) / n, systemMs: systemMs / n, minorFaults: (after.minorPageFault - before.minorPageFault) / n };
   };
   const sandbox = (run: FloorRun) => void runInIsolate(run.code, run.functionName, run.calls, limits);
   const bare = () => {
@@ -41,12 +53,13 @@ function measure(runs: FloorRun[]): FloorAnswer {
     isolate.dispose();
   };
   runs.forEach(sandbox);
-  const sandboxCpuMs = perRun(sandbox);
+  const sandboxUsage = perRun(sandbox);
   bare();
-  const bareIsolateCpuMs = perRun(bare);
-  return { submissions: runs.length * passes, sandboxCpuMs, bareIsolateCpuMs };
+  const bareIsolate = perRun(bare);
+  return { submissions: runs.length * passes, sandbox: sandboxUsage, bareIsolate };
 }
 
+process.send?.(floorReady);
 process.once("message", (runs: FloorRun[]) => {
   try {
     process.send?.(measure(runs), () => process.exit(0));

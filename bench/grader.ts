@@ -16,9 +16,14 @@
  *      variant gets the JavaScript precompiled. Both get their expected outputs computed before the clock
  *      starts and compare in the parent, and neither runs a sandbox or a diagnosis.
  *  (e) the floor the issue's rules leave (one fresh isolate per submission, nothing traded): the sandbox alone, as a
- *      worker runs it for each submission of the same mix (bench/grader-floor.ts, in a process of its own with the
- *      workers' flags), and a bare isolate created and disposed. The baseline's CPU divided by the sandbox's is the
- *      most any pool that keeps a fresh isolate per submission could reach against this baseline on this machine.
+ *      worker runs it for each submission of the same mix (bench/grader-floor.ts, in processes of their own with the
+ *      workers' flags), and a bare isolate created and disposed: first in one process, then in as many processes at
+ *      once as the pool has workers, as the pool and the baseline run. The baseline's CPU divided by the second
+ *      sandbox's is the most any pool that keeps a fresh isolate per submission could reach against this baseline on
+ *      this machine.
+ *  The pool's workers, the baseline's processes and the floor also report the kernel's share of their CPU and their
+ *  minor page faults per submission: every fresh isolate (like every fresh process) maps its heap page by page, and
+ *  on some machines a page fault costs more while another core faults too.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,8 +40,8 @@ import { createGraderPool, type GradeRequest } from "../grader/pool";
 import type { IsolateCall } from "../grader/sandbox/run-isolate";
 import { encodeSpecialJson } from "../grader/special-json";
 import { transpileSubmission } from "../grader/transpile";
-import type { FloorAnswer, FloorRun } from "./grader-floor";
-import { phaseTable, readPhases, reapedChildrenCpuMs, settlePhases, treeCpuMs } from "./phases";
+import type { FloorAnswer, FloorRun, FloorUsage } from "./grader-floor";
+import { addUsage, phaseTable, readPhases, reapedChildrenUsage, scaleUsage, settlePhases, treeUsage, usagePer, type ProcessUsage } from "./phases";
 import { DEFAULT_WARM_UP_RULE, warmUpSettled } from "./warm-up";
 
 const json = process.argv.includes("--json");
@@ -141,16 +146,44 @@ function runBaseline(runnerFile: string, p: Prepared, precompiled: boolean): Pro
   });
 }
 
-/** Part (e): the sandbox alone and a bare isolate, per submission, measured in a child with the workers' flags. */
-function measureFloor(runs: FloorRun[]): Promise<FloorAnswer> {
+/** "1.2 ms of it in the kernel, 240 page faults": where CPU per submission goes besides our own code. */
+function describeUsage(usage: ProcessUsage): string {
+  return `${round(usage.systemMs)} ms of it in the kernel, ${Math.round(usage.minorFaults)} page faults`;
+}
+
+function roundUsage(usage: ProcessUsage): ProcessUsage {
+  return { cpuMs: round(usage.cpuMs), systemMs: round(usage.systemMs), minorFaults: Math.round(usage.minorFaults) };
+}
+
+/** One floor child (bench/grader-floor.ts) with the workers' flags: resolves once it is loaded, with a way to run it. */
+function startFloorChild(): Promise<(runs: FloorRun[]) => Promise<FloorAnswer>> {
   const child = forkTs(path.join(import.meta.dirname, "grader-floor.ts"), resolveLimits().workerHeapMb, ["--no-expose-wasm"]);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-  return new Promise((resolve, reject) => {
-    child.once("message", (answer: FloorAnswer) => resolve(answer));
-    child.once("exit", (code) => reject(new Error(`the floor's process ended (${code}) without an answer: ${stderr.slice(-2000)}`)));
+  const ended = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the floor's process ended (${code}) without an answer: ${stderr.slice(-2000)}`))));
+  ended.catch(() => undefined);
+  const answer = (): Promise<unknown> => Promise.race([new Promise((resolve) => child.once("message", resolve)), ended]);
+  return answer().then(() => (runs) => {
+    const answered = answer() as Promise<FloorAnswer>;
     child.send(runs);
+    return answered;
   });
+}
+
+/**
+ * Part (e): the sandbox alone and a bare isolate, per submission, in `processes` children at once, each given every
+ * `processes`-th run of the mix and started together once all are loaded. Sums their usage per submission.
+ */
+async function measureFloor(runs: FloorRun[], processes: number): Promise<FloorAnswer> {
+  const children = await Promise.all(Array.from({ length: processes }, () => startFloorChild()));
+  const answers = await Promise.all(children.map((run, k) => run(runs.filter((_, i) => i % processes === k))));
+  const submissions = answers.reduce((n, a) => n + a.submissions, 0);
+  /** The children's usage per submission, weighted by how many submissions each ran. */
+  const mean = (pick: (a: FloorAnswer) => FloorUsage): FloorUsage => {
+    const total = answers.reduce((sum, a) => addUsage(sum, scaleUsage(pick(a), a.submissions)), { cpuMs: 0, systemMs: 0, minorFaults: 0 });
+    return scaleUsage(total, 1 / submissions);
+  };
+  return { submissions, sandbox: mean((a) => a.sandbox), bareIsolate: mean((a) => a.bareIsolate) };
 }
 
 async function main(): Promise<void> {
@@ -169,7 +202,8 @@ async function main(): Promise<void> {
   const poolCpu = () => {
     const own = process.cpuUsage();
     const workerPids = pool.stats().workers.flatMap((w) => (w.pid ? [w.pid] : []));
-    return { parent: (own.user + own.system) / 1000, workers: workerPids.reduce((sum, pid) => sum + treeCpuMs(pid), 0) };
+    const workerUsage = workerPids.reduce((sum, pid) => addUsage(sum, treeUsage(pid)), { cpuMs: 0, systemMs: 0, minorFaults: 0 });
+    return { parent: (own.user + own.system) / 1000, workers: workerUsage.cpuMs, workerUsage };
   };
   try {
     // (a) warm latency per exercise.
@@ -250,13 +284,14 @@ async function main(): Promise<void> {
       workers: round((cpuAfter.workers - cpuBefore.workers) / workload.length),
     };
     const poolCpuTotal = round(poolCpuPerSubmission.parent + poolCpuPerSubmission.workers);
+    const workerUsage = usagePer(cpuAfter.workerUsage, cpuBefore.workerUsage, workload.length);
     await settlePhases();
     const phases = readPhases(phaseDir, window, workload.length);
     // Read: processes started from here on (the baseline's, the floor's) run without phase timing, as a deployment does.
     delete process.env.LACUNA_PHASE_TIMING_DIR;
     log(`\n(b) sustained mix: ${workload.length} submissions (${mix.length} distinct: solutions and misconceptions, seeds 1-2) in ${poolSeconds.toFixed(2)} s = ${poolRate.toFixed(1)} submissions/s`);
     log(
-      `    CPU per submission: ${poolCpuTotal} ms (pool side ${poolCpuPerSubmission.parent} ms, workers and their esbuild ${poolCpuPerSubmission.workers} ms)${phasesOn ? `; by phase:\n${phaseTable(phases)}` : "; phase timing off (--no-phases)"}`,
+      `    CPU per submission: ${poolCpuTotal} ms (pool side ${poolCpuPerSubmission.parent} ms, workers and their esbuild ${poolCpuPerSubmission.workers} ms: ${describeUsage(workerUsage)})${phasesOn ? `; by phase:\n${phaseTable(phases)}` : "; phase timing off (--no-phases)"}`,
     );
     log(`(b, new code) the same ${workload.length} submissions, each as code no worker has seen (timed before the above): ${newCodeRate.toFixed(1)} submissions/s, CPU ${newCodeCpu} ms per submission`);
 
@@ -265,20 +300,22 @@ async function main(): Promise<void> {
     const runnerFile = path.join(mkdtempSync(path.join(os.tmpdir(), "lacuna-bench-")), "runner.cjs");
     writeFileSync(runnerFile, baselineRunner(createRequire(import.meta.url).resolve("esbuild")));
     const baselineWork = prepared.slice(0, Math.min(prepared.length, 60));
-    const measureBaseline = async (precompiled: boolean): Promise<{ seconds: number; rate: number; cpuMs: number; parentCpuMs: number }> => {
+    const measureBaseline = async (precompiled: boolean): Promise<{ seconds: number; rate: number; cpuMs: number; parentCpuMs: number; usage: ProcessUsage }> => {
       await runBaseline(runnerFile, baselineWork[0]!, precompiled);
       const begin = performance.now();
-      const cpuBegin = reapedChildrenCpuMs();
+      const usageBegin = reapedChildrenUsage();
       const parentBegin = process.cpuUsage();
       await runConcurrently(baselineWork, workers, async (p) => {
         await runBaseline(runnerFile, p, precompiled);
       });
       const parent = process.cpuUsage(parentBegin);
       const seconds = (performance.now() - begin) / 1000;
+      const usage = usagePer(reapedChildrenUsage(), usageBegin, baselineWork.length);
       return {
         seconds,
         rate: baselineWork.length / seconds,
-        cpuMs: round((reapedChildrenCpuMs() - cpuBegin) / baselineWork.length),
+        cpuMs: round(usage.cpuMs),
+        usage,
         parentCpuMs: round((parent.user + parent.system) / 1000 / baselineWork.length),
       };
     };
@@ -293,14 +330,21 @@ async function main(): Promise<void> {
     log(`    CPU per submission (load changes it little): baseline ${likeForLike.cpuMs} ms (generous ${generous.cpuMs} ms), pool ${poolCpuTotal} ms → ${cpuRatio.toFixed(1)}× less (${(generous.cpuMs / poolCpuTotal).toFixed(1)}× the generous one)`);
     const newCodeRatio = { throughput: newCodeRate / likeForLike.rate, cpu: likeForLike.cpuMs / newCodeCpu };
     log(`    new code every time (b, new code): pool ${newCodeRatio.throughput.toFixed(1)}× faster, ${newCodeRatio.cpu.toFixed(1)}× less CPU than the like-for-like baseline`);
+    log(`    each baseline process: ${describeUsage(likeForLike.usage)} (generous: ${describeUsage(generous.usage)})`);
     log(`    (the baseline's parent side, not counted above: spawning, piping, reading and comparing cost this process ${likeForLike.parentCpuMs} ms per submission; generous ${generous.parentCpuMs} ms)`);
 
-    // (e) the floor: after (c), so the pool's workers are idle while the child measures.
-    const floor = await measureFloor(prepared.map((p) => ({ code: p.code, functionName: p.entry.meta.functionName, calls: p.calls })));
-    const floorRatio = likeForLike.cpuMs / floor.sandboxCpuMs;
-    log(`(e) the floor, per submission of the same mix (${floor.submissions} runs, one process, no pool):`);
-    log(`    the sandbox alone (fresh isolate, harness, module, every case, disposal): ${round(floor.sandboxCpuMs)} ms of CPU, of which a bare isolate created and disposed ${round(floor.bareIsolateCpuMs)} ms`);
-    log(`    → with one fresh isolate per submission, no pool can be more than ${floorRatio.toFixed(1)}× less CPU than the baseline here (the pool: ${cpuRatio.toFixed(1)}×; the sandbox is ${Math.round((100 * floor.sandboxCpuMs) / poolCpuTotal)}% of the pool's ${poolCpuTotal} ms)`);
+    // (e) the floor: after (c), so the pool's workers are idle while the children measure. First in one process, then
+    // in as many at once as the pool has workers: the pool and the baseline both run that many at a time, and on a
+    // machine where page faults on fresh memory cost more while another core faults too, only the second is a floor.
+    const floorRuns = prepared.map((p) => ({ code: p.code, functionName: p.entry.meta.functionName, calls: p.calls }));
+    const floorAlone = await measureFloor(floorRuns, 1);
+    const floor = await measureFloor(floorRuns, workers);
+    const floorRatio = likeForLike.cpuMs / floor.sandbox.cpuMs;
+    const floorRatioAlone = likeForLike.cpuMs / floorAlone.sandbox.cpuMs;
+    log(`(e) the floor, per submission of the same mix (${floor.submissions} runs, no pool): the sandbox alone (fresh isolate, harness, module, every case, disposal)`);
+    log(`    in one process: ${round(floorAlone.sandbox.cpuMs)} ms of CPU (${describeUsage(floorAlone.sandbox)}); a bare isolate created and disposed ${round(floorAlone.bareIsolate.cpuMs)} ms (${describeUsage(floorAlone.bareIsolate)})`);
+    log(`    in ${workers} processes at once, as the pool's workers run: ${round(floor.sandbox.cpuMs)} ms of CPU (${describeUsage(floor.sandbox)}); a bare isolate ${round(floor.bareIsolate.cpuMs)} ms (${describeUsage(floor.bareIsolate)})`);
+    log(`    → with one fresh isolate per submission on ${workers} workers, no pool can be more than ${floorRatio.toFixed(1)}× less CPU than the baseline here (one process alone would allow ${floorRatioAlone.toFixed(1)}×; the pool: ${cpuRatio.toFixed(1)}×; the sandbox is ${Math.round((100 * floor.sandbox.cpuMs) / poolCpuTotal)}% of the pool's ${poolCpuTotal} ms)`);
 
     // (d) type checking, in its own process (never on the grading path): warm time per check.
     const sample = readFileSync(path.join(entries[0]!.dir, "solution.ts"), "utf8");
@@ -335,19 +379,27 @@ async function main(): Promise<void> {
           medianOfMediansMs: overallMedian,
           throughput: { submissions: workload.length, distinct: mix.length, seconds: round(poolSeconds), submissionsPerSecond: round(poolRate, 1) },
           cpuMsPerSubmission: { ...poolCpuPerSubmission, total: poolCpuTotal },
+          workerUsagePerSubmission: roundUsage(workerUsage),
           warmUpCpuMsPerSubmission: warmUpCurve,
           newCode: { submissionsPerSecond: round(newCodeRate, 1), cpuMsPerSubmission: newCodeCpu, ratio: round(newCodeRatio.throughput, 1), cpuRatio: round(newCodeRatio.cpu, 1) },
           phases,
           baseline: {
             design: "fresh node process per submission",
             submissions: baselineWork.length,
-            likeForLike: { transpilesInProcess: true, seconds: round(likeForLike.seconds), submissionsPerSecond: round(likeForLike.rate, 1), cpuMsPerSubmission: likeForLike.cpuMs, parentCpuMsPerSubmission: likeForLike.parentCpuMs },
-            generous: { transpilesInProcess: false, seconds: round(generous.seconds), submissionsPerSecond: round(generous.rate, 1), cpuMsPerSubmission: generous.cpuMs, parentCpuMsPerSubmission: generous.parentCpuMs },
+            likeForLike: { transpilesInProcess: true, seconds: round(likeForLike.seconds), submissionsPerSecond: round(likeForLike.rate, 1), cpuMsPerSubmission: likeForLike.cpuMs, parentCpuMsPerSubmission: likeForLike.parentCpuMs, usage: roundUsage(likeForLike.usage) },
+            generous: { transpilesInProcess: false, seconds: round(generous.seconds), submissionsPerSecond: round(generous.rate, 1), cpuMsPerSubmission: generous.cpuMs, parentCpuMsPerSubmission: generous.parentCpuMs, usage: roundUsage(generous.usage) },
           },
           ratio: round(ratio, 1),
           generousRatio: round(generousRatio, 1),
           cpuRatio: round(cpuRatio, 1),
-          floor: { submissions: floor.submissions, sandboxCpuMsPerSubmission: round(floor.sandboxCpuMs), bareIsolateCpuMs: round(floor.bareIsolateCpuMs), bestCpuRatio: round(floorRatio, 1) },
+          floor: {
+            submissions: floor.submissions,
+            processes: workers,
+            sandbox: roundUsage(floor.sandbox),
+            bareIsolate: roundUsage(floor.bareIsolate),
+            bestCpuRatio: round(floorRatio, 1),
+            alone: { sandbox: roundUsage(floorAlone.sandbox), bareIsolate: roundUsage(floorAlone.bareIsolate), bestCpuRatio: round(floorRatioAlone, 1) },
+          },
           typeCheckWarmMedianMs: typeCheckMedianMs,
           goals,
           met,

@@ -19,28 +19,66 @@ function procStat(pid: number | "self"): string[] | null {
 
 const tickMs = 10; // USER_HZ is 100 on Linux
 
-/** CPU time (ms) used so far by a process and, unless told otherwise, all its living descendants. */
-export function treeCpuMs(rootPid: number, includeDescendants = true): number {
-  const stats = new Map<number, { ppid: number; cpuTicks: number }>();
+/** What /proc counts for a process: CPU time (ms; user + system) and minor page faults, so far. */
+export interface ProcessUsage {
+  cpuMs: number;
+  /** Of cpuMs, the kernel's (page faults, mapping and unmapping memory, system calls). */
+  systemMs: number;
+  /** Pages the kernel had to map on first touch (fresh memory: a new isolate's heap, a new process). */
+  minorFaults: number;
+}
+
+function usageOf(fields: string[], offset: { faults: number; user: number; system: number }): ProcessUsage {
+  const systemMs = Number(fields[offset.system]) * tickMs;
+  return { cpuMs: Number(fields[offset.user]) * tickMs + systemMs, systemMs, minorFaults: Number(fields[offset.faults]) };
+}
+const ownFields = { faults: 7, user: 11, system: 12 };
+const reapedFields = { faults: 8, user: 13, system: 14 };
+
+/** ProcessUsage so far of a process and, unless told otherwise, all its living descendants. */
+export function treeUsage(rootPid: number, includeDescendants = true): ProcessUsage {
+  const stats = new Map<number, { ppid: number; usage: ProcessUsage }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = procStat(Number(entry));
-    if (fields) stats.set(Number(entry), { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
+    if (fields) stats.set(Number(entry), { ppid: Number(fields[1]), usage: usageOf(fields, ownFields) });
   }
-  let ticks = 0;
+  const total: ProcessUsage = { cpuMs: 0, systemMs: 0, minorFaults: 0 };
   const pending = [rootPid];
   while (pending.length) {
     const pid = pending.pop()!;
-    ticks += stats.get(pid)?.cpuTicks ?? 0;
+    const usage = stats.get(pid)?.usage;
+    if (usage) addUsage(total, usage);
     if (includeDescendants) for (const [child, s] of stats) if (s.ppid === pid) pending.push(child);
   }
-  return ticks * tickMs;
+  return total;
 }
 
-/** CPU time (ms) of this process's children that have exited and been waited for (cutime + cstime). */
-export function reapedChildrenCpuMs(): number {
+/** CPU time (ms) used so far by a process and, unless told otherwise, all its living descendants. */
+export function treeCpuMs(rootPid: number, includeDescendants = true): number {
+  return treeUsage(rootPid, includeDescendants).cpuMs;
+}
+
+/** ProcessUsage of this process's children that have exited and been waited for (cutime, cstime, cminflt). */
+export function reapedChildrenUsage(): ProcessUsage {
   const fields = procStat("self");
-  return fields ? (Number(fields[13]) + Number(fields[14])) * tickMs : 0;
+  return fields ? usageOf(fields, reapedFields) : { cpuMs: 0, systemMs: 0, minorFaults: 0 };
+}
+
+export function addUsage(total: ProcessUsage, more: ProcessUsage): ProcessUsage {
+  total.cpuMs += more.cpuMs;
+  total.systemMs += more.systemMs;
+  total.minorFaults += more.minorFaults;
+  return total;
+}
+
+export function scaleUsage(usage: ProcessUsage, factor: number): ProcessUsage {
+  return { cpuMs: usage.cpuMs * factor, systemMs: usage.systemMs * factor, minorFaults: usage.minorFaults * factor };
+}
+
+/** (after − before) / n, per field: the usage of one submission out of n. */
+export function usagePer(after: ProcessUsage, before: ProcessUsage, n: number): ProcessUsage {
+  return scaleUsage({ cpuMs: after.cpuMs - before.cpuMs, systemMs: after.systemMs - before.systemMs, minorFaults: after.minorFaults - before.minorFaults }, 1 / n);
 }
 
 export interface PhaseRow {
