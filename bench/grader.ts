@@ -146,9 +146,9 @@ function runBaseline(runnerFile: string, p: Prepared, precompiled: boolean): Pro
   });
 }
 
-/** "1.2 ms of it in the kernel, 240 page faults": where CPU per submission goes besides our own code. */
+/** "1.2 ms of it in the kernel, 240 minor page faults": where CPU per submission goes besides our own code. */
 function describeUsage(usage: ProcessUsage): string {
-  return `${round(usage.systemMs)} ms of it in the kernel, ${Math.round(usage.minorFaults)} page faults`;
+  return `${round(usage.systemMs)} ms of it in the kernel, ${Math.round(usage.minorFaults)} minor page faults`;
 }
 
 function roundUsage(usage: ProcessUsage): ProcessUsage {
@@ -327,10 +327,10 @@ async function main(): Promise<void> {
     log(`    transpiling TypeScript in the process (like for like): ${likeForLike.rate.toFixed(1)} submissions/s → pool is ${ratio.toFixed(1)}× faster`);
     log(`    given precompiled JavaScript (generous):               ${generous.rate.toFixed(1)} submissions/s → pool is ${generousRatio.toFixed(1)}× faster`);
     const cpuRatio = likeForLike.cpuMs / poolCpuTotal;
-    log(`    CPU per submission (load changes it little): baseline ${likeForLike.cpuMs} ms (generous ${generous.cpuMs} ms), pool ${poolCpuTotal} ms → ${cpuRatio.toFixed(1)}× less (${(generous.cpuMs / poolCpuTotal).toFixed(1)}× the generous one)`);
+    log(`    CPU per submission (load changes it little): baseline ${likeForLike.cpuMs} ms (generous ${generous.cpuMs} ms), pool ${poolCpuTotal} ms → ${cpuRatio.toFixed(1)}× less (${(generous.cpuMs / poolCpuTotal).toFixed(1)}× less than the generous one)`);
     const newCodeRatio = { throughput: newCodeRate / likeForLike.rate, cpu: likeForLike.cpuMs / newCodeCpu };
     log(`    new code every time (b, new code): pool ${newCodeRatio.throughput.toFixed(1)}× faster, ${newCodeRatio.cpu.toFixed(1)}× less CPU than the like-for-like baseline`);
-    log(`    each baseline process: ${describeUsage(likeForLike.usage)} (generous: ${describeUsage(generous.usage)})`);
+    log(`    each baseline process (one per submission): ${describeUsage(likeForLike.usage)} (generous: ${describeUsage(generous.usage)})`);
     log(`    (the baseline's parent side, not counted above: spawning, piping, reading and comparing cost this process ${likeForLike.parentCpuMs} ms per submission; generous ${generous.parentCpuMs} ms)`);
 
     // (e) the floor: after (c), so the pool's workers are idle while the children measure. First in one process, then
@@ -341,10 +341,13 @@ async function main(): Promise<void> {
     const floor = await measureFloor(floorRuns, workers);
     const floorRatio = likeForLike.cpuMs / floor.sandbox.cpuMs;
     const floorRatioAlone = likeForLike.cpuMs / floorAlone.sandbox.cpuMs;
-    log(`(e) the floor, per submission of the same mix (${floor.submissions} runs, no pool): the sandbox alone (fresh isolate, harness, module, every case, disposal)`);
+    log(`(e) the floor: the least CPU per submission any pool that keeps one fresh isolate per submission can spend, so the most it can save against the baseline.`);
+    log(`    The sandbox alone (fresh isolate, harness, module, every case, disposal; no pool), per submission of the same mix (${floor.submissions} runs):`);
     log(`    in one process: ${round(floorAlone.sandbox.cpuMs)} ms of CPU (${describeUsage(floorAlone.sandbox)}); a bare isolate created and disposed ${round(floorAlone.bareIsolate.cpuMs)} ms (${describeUsage(floorAlone.bareIsolate)})`);
     log(`    in ${workers} processes at once, as the pool's workers run: ${round(floor.sandbox.cpuMs)} ms of CPU (${describeUsage(floor.sandbox)}); a bare isolate ${round(floor.bareIsolate.cpuMs)} ms (${describeUsage(floor.bareIsolate)})`);
-    log(`    → with one fresh isolate per submission on ${workers} workers, no pool can be more than ${floorRatio.toFixed(1)}× less CPU than the baseline here (one process alone would allow ${floorRatioAlone.toFixed(1)}×; the pool: ${cpuRatio.toFixed(1)}×; the sandbox is ${Math.round((100 * floor.sandbox.cpuMs) / poolCpuTotal)}% of the pool's ${poolCpuTotal} ms)`);
+    const concurrencyCost = Math.round((100 * (floor.sandbox.cpuMs - floorAlone.sandbox.cpuMs)) / floorAlone.sandbox.cpuMs);
+    log(`    (${concurrencyCost >= 0 ? "+" : ""}${concurrencyCost}% CPU for the same work run ${workers} at once)`);
+    log(`    → the floor is the ${workers}-at-once figure, ${round(floor.sandbox.cpuMs)} ms (the pool and the baseline both run ${workers} at a time): no such pool can spend less CPU per submission here, nor be more than ${floorRatio.toFixed(1)}× cheaper than the baseline (one process alone would suggest ${floorRatioAlone.toFixed(1)}×). The pool spends ${poolCpuTotal} ms (${cpuRatio.toFixed(1)}×), ${Math.round((100 * floor.sandbox.cpuMs) / poolCpuTotal)}% of it the floor.`);
 
     // (d) type checking, in its own process (never on the grading path): warm time per check.
     const sample = readFileSync(path.join(entries[0]!.dir, "solution.ts"), "utf8");
@@ -369,6 +372,12 @@ async function main(): Promise<void> {
     };
     const said = (ok: boolean) => (ok ? "met" : "NOT met");
     log(`\ngoals: median ≤ ${goals.medianMs} ms: ${said(met.medianMs)} (${overallMedian} ms, median over exercises) · ≥ ${goals.submissionsPerSecond} subs/s: ${said(met.submissionsPerSecond)} · ≥ ${goals.ratio}× baseline: ${said(met.ratio)} (throughput), ${said(met.cpuRatio)} (CPU); with new code every time ${said(met.newCodeRatio)} (throughput), ${said(met.newCodeCpuRatio)} (CPU) · CPU ≤ ${goals.cpuPerSubmissionMs} ms per submission: ${said(met.cpuPerSubmissionMs)} (${poolCpuTotal} ms)`);
+    // Where the floor itself misses a goal, no pool within the issue's rules can meet it on this machine: say so.
+    const beyondFloor = [
+      ...(floor.sandbox.cpuMs > goals.cpuPerSubmissionMs ? [`CPU ≤ ${goals.cpuPerSubmissionMs} ms (the floor is ${round(floor.sandbox.cpuMs)} ms)`] : []),
+      ...(floorRatio < goals.ratio ? [`${goals.ratio}× in CPU (the floor allows ${floorRatio.toFixed(1)}×)`] : []),
+    ];
+    if (beyondFloor.length > 0) log(`beyond the floor on this machine, so out of reach for any pool with one fresh isolate per submission: ${beyondFloor.join("; ")}`);
     if (json) {
       console.log(
         JSON.stringify({
@@ -403,6 +412,8 @@ async function main(): Promise<void> {
           typeCheckWarmMedianMs: typeCheckMedianMs,
           goals,
           met,
+          /** Goals the floor itself misses here: no pool with one fresh isolate per submission could meet them. */
+          beyondFloor: { cpuPerSubmissionMs: floor.sandbox.cpuMs > goals.cpuPerSubmissionMs, cpuRatio: floorRatio < goals.ratio },
         }),
       );
     }
