@@ -13,32 +13,26 @@ import ivm from "isolated-vm";
 import { resolveLimits } from "../grader/limits";
 import { isolateLimits } from "../grader/sandbox/grade-job";
 import { runInIsolate, type IsolateCall } from "../grader/sandbox/run-isolate";
+import type { ProcessUsage } from "./phases";
 
 export interface FloorRun {
   code: string;
   functionName: string;
   calls: IsolateCall[];
 }
-/** Per submission, as process.resourceUsage() counts it. */
-export interface FloorUsage {
-  cpuMs: number;
-  systemMs: number;
-  minorFaults: number;
-}
+/** Usage per submission, as process.resourceUsage() counts it. */
 export interface FloorAnswer {
   submissions: number;
-  sandbox: FloorUsage;
-  bareIsolate: FloorUsage;
+  sandbox: ProcessUsage;
+  bareIsolate: ProcessUsage;
 }
-/** The child says it is loaded; the parent then sends every child its runs at once. */
-export const floorReady = "ready";
 
 const passes = 2;
 
 function measure(runs: FloorRun[]): FloorAnswer {
   const limits = isolateLimits(resolveLimits());
   /** Usage per run of `work` over `passes` passes of the mix. */
-  const perRun = (work: (run: FloorRun) => void): FloorUsage => {
+  const perRun = (work: (run: FloorRun) => void): ProcessUsage => {
     const before = process.resourceUsage();
     for (let p = 0; p < passes; p++) for (const run of runs) work(run);
     const after = process.resourceUsage();
@@ -59,7 +53,8 @@ function measure(runs: FloorRun[]): FloorAnswer {
   return { submissions: runs.length * passes, sandbox: sandboxUsage, bareIsolate };
 }
 
-process.send?.(floorReady);
+// Loaded: the parent sends every child its runs once all have said so, so that they measure at the same time.
+process.send?.("ready");
 process.once("message", (runs: FloorRun[]) => {
   try {
     process.send?.(measure(runs), () => process.exit(0));

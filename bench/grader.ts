@@ -40,8 +40,8 @@ import { createGraderPool, type GradeRequest } from "../grader/pool";
 import type { IsolateCall } from "../grader/sandbox/run-isolate";
 import { encodeSpecialJson } from "../grader/special-json";
 import { transpileSubmission } from "../grader/transpile";
-import type { FloorAnswer, FloorRun, FloorUsage } from "./grader-floor";
-import { addUsage, phaseTable, readPhases, reapedChildrenUsage, scaleUsage, settlePhases, treeUsage, usagePer, type ProcessUsage } from "./phases";
+import type { FloorAnswer, FloorRun } from "./grader-floor";
+import { addUsage, noUsage, phaseTable, readPhases, reapedChildrenUsage, scaleUsage, settlePhases, treeUsage, usagePer, type ProcessUsage } from "./phases";
 import { DEFAULT_WARM_UP_RULE, warmUpSettled } from "./warm-up";
 
 const json = process.argv.includes("--json");
@@ -179,8 +179,8 @@ async function measureFloor(runs: FloorRun[], processes: number): Promise<FloorA
   const answers = await Promise.all(children.map((run, k) => run(runs.filter((_, i) => i % processes === k))));
   const submissions = answers.reduce((n, a) => n + a.submissions, 0);
   /** The children's usage per submission, weighted by how many submissions each ran. */
-  const mean = (pick: (a: FloorAnswer) => FloorUsage): FloorUsage => {
-    const total = answers.reduce((sum, a) => addUsage(sum, scaleUsage(pick(a), a.submissions)), { cpuMs: 0, systemMs: 0, minorFaults: 0 });
+  const mean = (pick: (a: FloorAnswer) => ProcessUsage): ProcessUsage => {
+    const total = answers.reduce((sum, a) => addUsage(sum, scaleUsage(pick(a), a.submissions)), noUsage());
     return scaleUsage(total, 1 / submissions);
   };
   return { submissions, sandbox: mean((a) => a.sandbox), bareIsolate: mean((a) => a.bareIsolate) };
@@ -202,7 +202,7 @@ async function main(): Promise<void> {
   const poolCpu = () => {
     const own = process.cpuUsage();
     const workerPids = pool.stats().workers.flatMap((w) => (w.pid ? [w.pid] : []));
-    const workerUsage = workerPids.reduce((sum, pid) => addUsage(sum, treeUsage(pid)), { cpuMs: 0, systemMs: 0, minorFaults: 0 });
+    const workerUsage = workerPids.reduce((sum, pid) => addUsage(sum, treeUsage(pid)), noUsage());
     return { parent: (own.user + own.system) / 1000, workers: workerUsage.cpuMs, workerUsage };
   };
   try {

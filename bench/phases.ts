@@ -28,6 +28,11 @@ export interface ProcessUsage {
   minorFaults: number;
 }
 
+/** A zero ProcessUsage to add others to. */
+export function noUsage(): ProcessUsage {
+  return { cpuMs: 0, systemMs: 0, minorFaults: 0 };
+}
+
 function usageOf(fields: string[], offset: { faults: number; user: number; system: number }): ProcessUsage {
   const systemMs = Number(fields[offset.system]) * tickMs;
   return { cpuMs: Number(fields[offset.user]) * tickMs + systemMs, systemMs, minorFaults: Number(fields[offset.faults]) };
@@ -43,7 +48,7 @@ export function treeUsage(rootPid: number, includeDescendants = true): ProcessUs
     const fields = procStat(Number(entry));
     if (fields) stats.set(Number(entry), { ppid: Number(fields[1]), usage: usageOf(fields, ownFields) });
   }
-  const total: ProcessUsage = { cpuMs: 0, systemMs: 0, minorFaults: 0 };
+  const total = noUsage();
   const pending = [rootPid];
   while (pending.length) {
     const pid = pending.pop()!;
@@ -62,7 +67,7 @@ export function treeCpuMs(rootPid: number, includeDescendants = true): number {
 /** ProcessUsage of this process's children that have exited and been waited for (cutime, cstime, cminflt). */
 export function reapedChildrenUsage(): ProcessUsage {
   const fields = procStat("self");
-  return fields ? usageOf(fields, reapedFields) : { cpuMs: 0, systemMs: 0, minorFaults: 0 };
+  return fields ? usageOf(fields, reapedFields) : noUsage();
 }
 
 export function addUsage(total: ProcessUsage, more: ProcessUsage): ProcessUsage {
