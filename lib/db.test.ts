@@ -56,6 +56,21 @@ describe("cachedPrepare", () => {
     expect(() => cached("SELEC nonsense")).toThrow();
     expect(count("SELEC nonsense")).toBe(2);
   });
+
+  it("runs LIMIT ? OFFSET ? bound to (1, 0) as the text with them written in, and any other page as bound", () => {
+    const { prepared, prepare } = database();
+    const cached = cachedPrepare(prepare);
+    for (const [id, name] of [[1, "a"], [2, "b"], [3, "c"]] as const) cached("INSERT INTO t (id, name) VALUES (?, ?)").bind([id, name]).run();
+    const page = (params: unknown[]) => cached("SELECT name FROM t WHERE id >= ? ORDER BY id LIMIT ? OFFSET ?").bind(params).raw().all();
+    expect(page([2, 1, 0])).toEqual([["b"]]);
+    expect(page([1, 1n, 0n])).toEqual([["a"]]);
+    expect(page([1, 2, 0])).toEqual([["a"], ["b"]]);
+    expect(page([1, 1, 1])).toEqual([["b"]]);
+    expect(prepared.filter((sql) => sql.startsWith("SELECT"))).toEqual([
+      "SELECT name FROM t WHERE id >= ? ORDER BY id LIMIT ? OFFSET ?",
+      "SELECT name FROM t WHERE id >= ? ORDER BY id LIMIT 1 OFFSET 0",
+    ]);
+  });
 });
 
 describe("the Prisma client on SQLite", () => {
@@ -90,5 +105,33 @@ describe("the Prisma client on SQLite", () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it("runs findUnique and findFirst with LIMIT 1 OFFSET 0 written into their statements", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "lacuna-db-cache-"));
+    const url = `file:${path.join(dir, "lacuna.db")}`;
+    await migrateDatabase(url);
+    // The real database's prepare, recording each text: the client binds it when it connects, so before that.
+    const texts: string[] = [];
+    const prepareOnDatabase = Database.prototype.prepare;
+    Database.prototype.prepare = function (this: Database.Database, sql: string) {
+      texts.push(sql);
+      return prepareOnDatabase.call(this, sql);
+    } as typeof prepareOnDatabase;
+    const db = createDb(url);
+    try {
+      await db.user.create({ data: { email: "u1@example.test", name: "U1", passwordHash: "x" } });
+      await db.user.create({ data: { email: "u2@example.test", name: "U2", passwordHash: "x" } });
+      expect(await db.user.findUnique({ where: { email: "u1@example.test" }, select: { name: true } })).toEqual({ name: "U1" });
+      expect(await db.user.findFirst({ where: { name: "U2" }, select: { email: true } })).toEqual({ email: "u2@example.test" });
+      expect(await db.user.findFirst({ where: { name: "nobody" }, select: { email: true } })).toBeNull();
+      expect(await db.user.findMany({ orderBy: { email: "asc" }, take: 1, skip: 1, select: { email: true } })).toEqual([{ email: "u2@example.test" }]);
+    } finally {
+      Database.prototype.prepare = prepareOnDatabase;
+      await db.$disconnect();
+    }
+    const users = texts.filter((sql) => sql.startsWith("SELECT") && sql.includes("`User`"));
+    expect(users.filter((sql) => sql.endsWith("LIMIT 1 OFFSET 0"))).toHaveLength(2);
+    expect(users.filter((sql) => sql.endsWith("LIMIT ? OFFSET ?")).length).toBeGreaterThanOrEqual(2);
   });
 });
