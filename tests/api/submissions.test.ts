@@ -128,6 +128,12 @@ describe("a submission is stored before it is graded, then the daemon grades it"
       const daemon = daemons[0] ?? (await startDaemon()).daemon;
       const result = await createSubmission(t.db, learner.id, { slug: costSlug, source: costMisconception("forgot-bias"), kind: "run" }, { wake: () => daemon.wake(), rate: generous });
       const row = await waitForFinished(t.db, (result.body as { id: string }).id);
+      // A run's grade is stored outside Prisma on SQLite: Prisma must read back the same types it writes.
+      expect(row).toMatchObject({ status: "graded", passed: false, error: null, gradingAttempts: 1 });
+      expect(row.score).toBeGreaterThanOrEqual(0);
+      expect(row.score).toBeLessThan(1);
+      expect(row.gradedAt!.getTime()).toBeGreaterThanOrEqual(row.startedAt!.getTime());
+      expect(row.gradedAt!.getTime()).toBeLessThanOrEqual(Date.now());
       expect(row.seed).toBe(VISIBLE_SEED);
       const report = gradeReportSchema.parse(JSON.parse(row.report!));
       expect(report.mode).toBe("visible");
