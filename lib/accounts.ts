@@ -1,9 +1,10 @@
 // Sign-up and credential checks against the database; framework-free so tests call them directly.
 import { z } from "zod";
-import type { Db, User } from "./db";
+import { isSqliteDb, type Db, type User } from "./db";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { roleSchema } from "./roles";
+import { readWithoutBlocking } from "./sqlite-write";
 
 export const signUpSchema = z.object({
   email: z
@@ -71,6 +72,21 @@ export async function checkCredentials(db: Db, email: unknown, password: unknown
     return null;
   }
   return (await verifyPassword(password, user.passwordHash)) ? user : null;
+}
+
+/** What a session needs of its user. */
+export type SessionUserRow = Pick<User, "id" | "email" | "name" | "role">;
+
+const SESSION_USER_SQL = `SELECT "id", "email", "name", "role" FROM "User" WHERE "email" = ?`;
+
+/**
+ * The user signed in as `email`, read on every signed-in request (lib/auth.ts), or null. On SQLite one prepared
+ * SELECT on the side connection instead of Prisma's query engine (issue 16: 150–170 µs of CPU per read through
+ * Prisma, 7–10 µs without); every column is text, as Prisma returns it.
+ */
+export async function sessionUserByEmail(db: Db, email: string): Promise<SessionUserRow | null> {
+  if (!isSqliteDb(db)) return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true } });
+  return (await readWithoutBlocking(db, (prepare) => prepare(SESSION_USER_SQL).get(email) as SessionUserRow | undefined)) ?? null;
 }
 
 export const DEMO_PASSWORD = "lacuna-demo";

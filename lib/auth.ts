@@ -9,7 +9,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { NextResponse } from "next/server";
 import { timePhase } from "../grader/phase-timing";
-import { checkCredentials } from "./accounts";
+import { checkCredentials, sessionUserByEmail } from "./accounts";
 import { getDb } from "./db";
 import { ensureAuthSecret } from "./env";
 import { decideAccess, roleSchema, safeCallbackPath, type Role, type SessionUser } from "./roles";
@@ -102,7 +102,7 @@ async function readSessionUser(): Promise<SessionUser | null> {
   const token = sessionToken((await cookies()).getAll());
   const email = token ? await sessionEmail(token) : null;
   if (!email) return null;
-  const user = await getDb().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true } });
+  const user = await sessionUserByEmail(getDb(), email);
   if (!user) return null;
   const role = roleSchema.safeParse(user.role);
   return { ...user, role: role.success ? role.data : "learner" };

@@ -17,6 +17,7 @@
 import { phaseEnd, phaseStart } from "../../grader/phase-timing";
 import type { Db } from "../db";
 import { isFinished, toSubmissionView, type SubmissionStatus, type SubmissionView } from "./service";
+import { readSubmission } from "./submission-row";
 
 export type StatusListener = (status: SubmissionStatus | null, error?: unknown) => void;
 
@@ -217,8 +218,7 @@ export function submissionEventStream(db: Db, id: string, options: EventStreamOp
           }
           if (!isFinished(status)) return;
           fetchingResult = true;
-          db.submission
-            .findUnique({ where: { id } })
+          readSubmission(db, id)
             .then((row) => {
               if (row) push("result", toSubmissionView(row));
               else push("error", { id, error: `There is no submission "${id}".` });
@@ -260,7 +260,7 @@ export function awaitFinished(db: Db, feed: StatusFeed, id: string, waitMs: numb
     const unwatch = feed.watch(id, (status) => {
       if (settled || reading || status === null || !isFinished(status)) return;
       reading = true;
-      db.submission.findUnique({ where: { id } }).then(
+      readSubmission(db, id).then(
         (row) => settle(row ? toSubmissionView(row) : null),
         () => settle(null),
       );

@@ -8,6 +8,7 @@ import { timePhase } from "../../grader/phase-timing";
 import { gradeReportSchema, type GradeReport } from "../../grader/report";
 import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
 import { sqliteTimestamp, writeWithoutBlocking } from "../sqlite-write";
+import { readSubmission } from "./submission-row";
 import { gradingConfig, VISIBLE_SEED, type GradingConfig } from "./config";
 import { fail, ok, parseWith, sourceTooLarge, type ApiResult } from "./http";
 import type { GradingQueue } from "./queue/types";
@@ -266,7 +267,7 @@ function accessProblem(row: { userId: string } | null, userId: string, id: strin
 }
 
 export async function getSubmission(db: Db, userId: string, id: string): Promise<ApiResult<SubmissionView>> {
-  const row = await db.submission.findUnique({ where: { id } });
+  const row = await readSubmission(db, id);
   return accessProblem(row, userId, id) ?? ok(toSubmissionView(row!));
 }
 
