@@ -65,6 +65,13 @@ export function sqliteTimestamp(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
+/** A DateTime column read outside Prisma (sqliteTimestamp's text, or NULL) as the Date, or null, Prisma gives. */
+export function dateFromSqlite(stored: string): Date;
+export function dateFromSqlite(stored: string | null): Date | null;
+export function dateFromSqlite(stored: string | null): Date | null {
+  return stored === null ? null : new Date(stored);
+}
+
 /**
  * Runs `write` (one statement: it may run again after SQLITE_BUSY) on this process's side connection to `db`'s
  * SQLite file, synchronously; while another connection holds the write lock, tries again on a timer for up to

@@ -29,7 +29,7 @@ import { z } from "zod";
 import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
 import { timePhase } from "../../grader/phase-timing";
 import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
-import { sqliteTimestamp, writeWithoutBlocking } from "../sqlite-write";
+import { dateFromSqlite, sqliteTimestamp, writeWithoutBlocking } from "../sqlite-write";
 import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
 import { isKnownItem } from "../review/items";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED, WAKE_DATAGRAM } from "./config";
@@ -378,7 +378,7 @@ async function storeOnSqlite(db: Db, id: string, workerId: string, data: { statu
       }[],
   );
   if (!saved) return null;
-  return { createdAt: new Date(saved.createdAt), startedAt: saved.startedAt === null ? null : new Date(saved.startedAt), gradingAttempts: saved.gradingAttempts, submission: null };
+  return { createdAt: dateFromSqlite(saved.createdAt), startedAt: dateFromSqlite(saved.startedAt), gradingAttempts: saved.gradingAttempts, submission: null };
 }
 
 /** The row's error when grading failed `attempts` times for reasons outside the submission. */
