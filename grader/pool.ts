@@ -39,8 +39,9 @@ export interface GraderPoolOptions {
   /** Type-checker processes, started on demand; default 2. */
   typeCheckers?: number;
   /**
-   * The exercises `prewarm` fills the caches of (default: LACUNA_GRADER_PREWARM_SLUGS, comma-separated, or
-   * every exercise). The benches warm only the exercise they submit: all 76 take minutes of both cores.
+   * The exercises `prewarm` fills the caches of at once (default: LACUNA_GRADER_PREWARM_SLUGS, comma-separated).
+   * With neither, every exercise is warmed from its first job on: all 76 at once kept both workers busy for
+   * over 20 minutes of a 2-core machine.
    */
   prewarmSlugs?: string[];
 }
@@ -53,7 +54,8 @@ export interface PoolStats {
   restarts: number;
   /** Workers the watchdog killed while they ran a submission's code (past its budget): metrics count these. */
   watchdogKills: number;
-  /** Background cache tasks (prewarm) the workers still have to do; 0 once every pool seed is cached. */
+  /** Background cache tasks (prewarm) the workers still have to do, counted from when they start (an exercise's
+   * first job, unless its slug was listed); 0 once those seeds are cached. */
   warming: number;
 }
 
@@ -68,7 +70,8 @@ export interface GraderPool {
   stats(): PoolStats;
   /**
    * Asks every worker (and every replacement) to compute, while idle, the expected and misconception
-   * outputs of each exercise for the seeds `seedsFor(slug)` returns, so grades on those seeds hit the cache,
+   * outputs of each exercise for the seeds `seedsFor(slug)` returns (from the exercise's first job on, unless
+   * `prewarmSlugs` lists it), so grades on those seeds hit the cache,
    * and starts a type checker, so the first type check finds it warm. Replaces an earlier call's seeds.
    * Optional: a pool that does not cache need not implement it.
    */
@@ -324,7 +327,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       const seedsBySlug = loadCatalog(root)
         .filter((entry) => !only?.length || only.includes(entry.meta.slug))
         .map((entry) => ({ slug: entry.meta.slug, seeds: seedsFor(entry.meta.slug) }));
-      warmMessage = { type: "warm", exercisesRoot: root, seedsBySlug, limits };
+      warmMessage = { type: "warm", exercisesRoot: root, seedsBySlug, start: only?.length ? "now" : "on-first-job", limits };
       for (const slot of slots) {
         slot.warming = 1; // until the worker counts its tasks (a worker still starting gets them when ready)
         if (slot.ready) slot.child.send(warmMessage);

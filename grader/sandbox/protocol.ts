@@ -27,6 +27,8 @@ export const warmWorkerSchema = z.object({
   type: z.literal("warm"),
   exercisesRoot: z.string(),
   seedsBySlug: z.array(z.object({ slug: z.string(), seeds: z.array(z.number().int().nonnegative()).max(1024) })),
+  /** "now": warm every listed exercise while idle; "on-first-job": each once the worker grades it for the first time. */
+  start: z.enum(["now", "on-first-job"]).default("now"),
   limits: graderLimitsSchema,
 });
 export type WarmWorker = z.input<typeof warmWorkerSchema>;

@@ -1,7 +1,8 @@
 /**
  * A grading worker process: the only kind of process that loads isolated-vm. Forked by ../pool.ts with
  * --no-node-snapshot, --no-expose-wasm, a heap limit and an empty environment; grades one job at a time.
- * While no job waits it fills its caches for the seeds the pool asked it to warm (the hidden-seed pools).
+ * While no job waits it fills its caches for the seeds the pool asked it to warm (the hidden-seed pools): at once,
+ * or (the daemon's default, for the whole catalog) for each exercise once it has graded that exercise.
  */
 import { messages } from "../messages";
 import { phaseEnd, phaseStart } from "../phase-timing";
@@ -27,6 +28,14 @@ let jobsWaiting = 0;
 /** Background cache work per exercise; the exercise of the latest job goes first. */
 const backgroundWork = new Map<string, (() => Promise<void>)[]>();
 let backgroundRunning = false;
+
+/**
+ * Seeds to warm for an exercise that has had no job yet. Warming the whole catalog at start kept both workers
+ * busy for over 20 minutes on a 2-core machine (76 exercises × 33 seeds × the reference and each misconception), slowing every page
+ * and grade meanwhile, and overflowed the caches it was filling; a class works on a few exercises at a time.
+ */
+const warmOnFirstJob = new Map<string, number[]>();
+let warmRoot = "";
 
 function backgroundRemaining(): number {
   let n = 0;
@@ -78,8 +87,13 @@ function prioritise(slug: string): void {
 process.on("message", (raw: unknown) => {
   const warm = warmWorkerSchema.safeParse(raw);
   if (warm.success) {
-    const { exercisesRoot, seedsBySlug, limits } = warm.data;
-    for (const { slug, seeds } of seedsBySlug) backgroundWork.set(slug, warmTasks(slug, seeds, exercisesRoot));
+    const { exercisesRoot, seedsBySlug, start, limits } = warm.data;
+    warmRoot = exercisesRoot;
+    warmOnFirstJob.clear();
+    for (const { slug, seeds } of seedsBySlug) {
+      if (start === "now") backgroundWork.set(slug, warmTasks(slug, seeds, exercisesRoot));
+      else warmOnFirstJob.set(slug, seeds);
+    }
     // Misconceptions run in isolates of their own limits; keep the next submission's spare ready too.
     backgroundWork.set("\0spare", [async () => prepareForNextJob(limits)]);
     send({ type: "warming", remaining: backgroundRemaining() });
@@ -90,6 +104,12 @@ process.on("message", (raw: unknown) => {
   if (!parsed.success) return;
   const { id, job, limits } = parsed.data;
   jobsWaiting += 1;
+  const dormant = warmOnFirstJob.get(job.slug);
+  if (dormant) {
+    warmOnFirstJob.delete(job.slug);
+    backgroundWork.set(job.slug, warmTasks(job.slug, dormant, warmRoot));
+    send({ type: "warming", remaining: backgroundRemaining() });
+  }
   prioritise(job.slug);
   queue = queue.then(async () => {
     try {
