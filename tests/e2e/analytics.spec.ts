@@ -1,13 +1,11 @@
 // The cohort analytics page on the demo cohort that `npm start` seeds (lib/cohorts/demo/seed.ts): the heatmap,
 // the misconceptions with who holds them now, a focused review sent to them, struggling learners and the activity
 // charts; only the cohort's instructors (and admins) see it.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./helpers/people";
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO, signIn, waitForHydration } from "./helpers/auth";
 
-async function personAt(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
-}
 
 async function demoCohortAnalytics(page: Page): Promise<string> {
   await signIn(page, DEMO.instructor, "/cohorts");
@@ -19,8 +17,8 @@ async function demoCohortAnalytics(page: Page): Promise<string> {
   return url;
 }
 
-test("the demo cohort's analytics: heatmap, misconceptions held now, a focused review, struggling learners, activity", async ({ browser }) => {
-  const page = await personAt(browser);
+test("the demo cohort's analytics: heatmap, misconceptions held now, a focused review, struggling learners, activity", async ({ personAt }) => {
+  const page = await personAt();
   await demoCohortAnalytics(page);
 
   // One heatmap row per learner (the demo learner has done nothing yet: every cell empty), a cohort mean row.
@@ -68,10 +66,10 @@ test("the demo cohort's analytics: heatmap, misconceptions held now, a focused r
   await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
 });
 
-test("a learner cannot open a cohort's analytics; an unknown cohort is not found", async ({ browser }) => {
-  const instructor = await personAt(browser);
+test("a learner cannot open a cohort's analytics; an unknown cohort is not found", async ({ personAt }) => {
+  const instructor = await personAt();
   const url = await demoCohortAnalytics(instructor);
-  const learner = await personAt(browser);
+  const learner = await personAt();
   await signIn(learner, DEMO.learner);
   const response = await learner.goto(url);
   expect(response?.status()).toBe(403);

@@ -2,21 +2,17 @@
 // assign an exercise and see it on both sides. Two browser contexts = two people at two computers.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./helpers/people";
 import { DEMO, gotoHydrated, signIn, signUpFreshLearner, waitForHydration } from "./helpers/auth";
 import { e2eDb } from "./helpers/db";
 import { submitAndWaitForGrade } from "./helpers/cohorts";
 
 const CODE = /[A-Z2-9]{4}-[A-Z2-9]{4}/;
 
-async function personAt(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
 
-test("an instructor creates a cohort, a learner joins with the code, the instructor sees the learner", async ({ browser }) => {
+test("an instructor creates a cohort, a learner joins with the code, the instructor sees the learner", async ({ personAt }) => {
   test.slow(); // two people, eleven page loads and the language switch: over 60 s at a load of 30 on 2 cores
-  const instructor = await personAt(browser);
+  const instructor = await personAt();
   await signIn(instructor, DEMO.instructor, "/cohorts");
   await expect(instructor.getByRole("heading", { name: "Cohorts", level: 1 })).toBeVisible();
   await waitForHydration(instructor, "main form");
@@ -35,7 +31,7 @@ test("an instructor creates a cohort, a learner joins with the code, the instruc
   await expect(instructor.getByRole("row", { name: new RegExp(cohortName) })).toContainText(code!);
 
   // The learner types the code badly first, then in lower case (case and dashes do not matter).
-  const learnerPage = await personAt(browser);
+  const learnerPage = await personAt();
   const learner = await signUpFreshLearner(learnerPage, "joiner", "Joan Joiner");
   await gotoHydrated(learnerPage, "/join");
   await learnerPage.getByLabel("Join code").fill("ABC");
@@ -97,8 +93,8 @@ test("an instructor creates a cohort, a learner joins with the code, the instruc
   await learnerPage.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
 });
 
-test("a join link shows the cohort first and joins on the button", async ({ browser }) => {
-  const instructor = await personAt(browser);
+test("a join link shows the cohort first and joins on the button", async ({ personAt }) => {
+  const instructor = await personAt();
   await signIn(instructor, DEMO.instructor, "/cohorts");
   await waitForHydration(instructor, "main form");
   const cohortName = `Link group ${Date.now().toString(36)}`;
@@ -108,7 +104,7 @@ test("a join link shows the cohort first and joins on the button", async ({ brow
   expect(code).toBeTruthy();
 
   // Signed out, the link goes through sign-up/sign-in and comes back to the invitation.
-  const learnerPage = await personAt(browser);
+  const learnerPage = await personAt();
   await learnerPage.goto(`/join/${code}`);
   await expect(learnerPage).toHaveURL(new RegExp(`/signin\\?callbackUrl=%2Fjoin%2F${code}$`));
   await signUpFreshLearner(learnerPage, "linker", "Lin Linker");
@@ -131,8 +127,8 @@ test("a join link shows the cohort first and joins on the button", async ({ brow
   );
 });
 
-test("the demo instructor's demo cohort holds the demo learner and the demo course's learners; the demo learner sees it and its assignment", async ({ browser }) => {
-  const instructor = await personAt(browser);
+test("the demo instructor's demo cohort holds the demo learner and the demo course's learners; the demo learner sees it and its assignment", async ({ personAt }) => {
+  const instructor = await personAt();
   await signIn(instructor, DEMO.instructor, "/cohorts");
   await instructor.getByRole("link", { name: "Demo cohort · 示例小组" }).click();
   await expect(instructor.getByTestId("member-row").filter({ hasText: "learner@lacuna.local" })).toBeVisible();
@@ -140,13 +136,13 @@ test("the demo instructor's demo cohort holds the demo learner and the demo cour
   await expect(instructor.getByTestId("member-row")).toHaveCount(9);
   await expect(instructor.getByTestId("assignment-row")).toHaveCount(5);
 
-  const learnerPage = await personAt(browser);
+  const learnerPage = await personAt();
   await signIn(learnerPage, DEMO.learner, "/join");
   await expect(learnerPage.getByTestId("my-cohort").filter({ hasText: "Demo cohort · 示例小组" })).toContainText("Instructor: Demo Instructor");
 });
 
-test("cohort pages are for instructors and admins: a learner gets 403, an unknown cohort is not found", async ({ browser }) => {
-  const instructor = await personAt(browser);
+test("cohort pages are for instructors and admins: a learner gets 403, an unknown cohort is not found", async ({ browser, personAt }) => {
+  const instructor = await personAt();
   await signIn(instructor, DEMO.instructor, "/cohorts");
   await instructor.getByRole("link", { name: "Demo cohort · 示例小组" }).click();
   await expect(instructor).toHaveURL(/\/cohorts\/[^/]+$/);
@@ -155,7 +151,7 @@ test("cohort pages are for instructors and admins: a learner gets 403, an unknow
   expect(missing?.status()).toBe(404);
   await expect(instructor.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
-  const learnerPage = await personAt(browser);
+  const learnerPage = await personAt();
   await signIn(learnerPage, DEMO.learner);
   const forbidden = await learnerPage.goto(cohortUrl);
   expect(forbidden?.status()).toBe(403);
@@ -178,15 +174,15 @@ test("cohort pages are for instructors and admins: a learner gets 403, an unknow
   for (const url of downloads) expect((await instructor.request.get(url)).status(), url).toBe(200);
 
   // An admin may look at any cohort.
-  const adminPage = await personAt(browser);
+  const adminPage = await personAt();
   await signIn(adminPage, DEMO.admin, cohortUrl);
   await expect(adminPage.getByRole("heading", { name: "Demo cohort · 示例小组", level: 1 })).toBeVisible();
 });
 
 const COST_DIR = path.join(process.cwd(), "exercises", "linear-regression", "linear-regression-cost");
 
-test("the instructor sees a learner's scores, the misconception the grader named, and the assignment done", async ({ browser }) => {
-  const instructor = await personAt(browser);
+test("the instructor sees a learner's scores, the misconception the grader named, and the assignment done", async ({ personAt }) => {
+  const instructor = await personAt();
   await signIn(instructor, DEMO.instructor, "/cohorts");
   await waitForHydration(instructor, "main form");
   const cohortName = `Graded group ${Date.now().toString(36)}`;
@@ -201,7 +197,7 @@ test("the instructor sees a learner's scores, the misconception the grader named
   await instructor.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(instructor.getByTestId("assignment-row")).toHaveCount(1);
 
-  const learnerPage = await personAt(browser);
+  const learnerPage = await personAt();
   await signUpFreshLearner(learnerPage, "graded", "Gus Graded");
   await gotoHydrated(learnerPage, "/join");
   await learnerPage.getByLabel("Join code").fill(code!);
@@ -231,8 +227,8 @@ test("the instructor sees a learner's scores, the misconception the grader named
   await expect(instructor.getByTestId("member-row").filter({ hasText: "Gus Graded" })).toContainText("漏掉了 1/2");
 });
 
-test("safe editing: a past due time needs confirming, due times and policies change after assigning, removals ask first and undo", async ({ browser }) => {
-  const instructor = await personAt(browser);
+test("safe editing: a past due time needs confirming, due times and policies change after assigning, removals ask first and undo", async ({ personAt }) => {
+  const instructor = await personAt();
   await signIn(instructor, DEMO.instructor, "/cohorts");
   await waitForHydration(instructor, "main form");
   const cohortName = `Careful group ${Date.now().toString(36)}`;
@@ -244,7 +240,7 @@ test("safe editing: a past due time needs confirming, due times and policies cha
   const cohortPath = new URL(instructor.url()).pathname;
   await gotoHydrated(instructor, cohortPath, "main form[data-testid=assignment-form]");
 
-  const learnerPage = await personAt(browser);
+  const learnerPage = await personAt();
   await signUpFreshLearner(learnerPage, "careful", "Cara Careful");
   await gotoHydrated(learnerPage, "/join");
   await learnerPage.getByLabel("Join code").fill(code!);
@@ -328,8 +324,8 @@ test("safe editing: a past due time needs confirming, due times and policies cha
 });
 
 // Accepting and grants are covered against the database in tests/cohorts/cohorts.test.ts (the demo has one instructor).
-test("inviting a co-instructor takes an instructor's account, never the owner's; a learner cannot open the cohort", async ({ browser }) => {
-  const owner = await personAt(browser);
+test("inviting a co-instructor takes an instructor's account, never the owner's; a learner cannot open the cohort", async ({ personAt }) => {
+  const owner = await personAt();
   await signIn(owner, DEMO.instructor, "/cohorts");
   await waitForHydration(owner, "main form");
   const cohortName = `Shared group ${Date.now().toString(36)}`;
@@ -339,7 +335,7 @@ test("inviting a co-instructor takes an instructor's account, never the owner's;
   const cohortUrl = new URL(owner.url()).pathname;
 
   // A learner's email is refused with a clear message.
-  const other = await personAt(browser);
+  const other = await personAt();
   const learner = await signUpFreshLearner(other, "notteacher", "Nora Learner");
   await waitForHydration(owner, "main form[data-testid=invite-form]");
   await owner.getByLabel("Instructor's email").fill(learner.email);
@@ -354,8 +350,8 @@ test("inviting a co-instructor takes an instructor's account, never the owner's;
   expect(forbidden?.status()).toBe(403);
 });
 
-test("a co-instructor accepts the invitation and gets exactly the granted access, until the owner removes them", async ({ browser }) => {
-  const owner = await personAt(browser);
+test("a co-instructor accepts the invitation and gets exactly the granted access, until the owner removes them", async ({ personAt }) => {
+  const owner = await personAt();
   await signIn(owner, DEMO.instructor, "/cohorts");
   await waitForHydration(owner, "main form");
   const cohortName = `Co-taught group ${Date.now().toString(36)}`;
@@ -368,7 +364,7 @@ test("a co-instructor accepts the invitation and gets exactly the granted access
 
   // A second instructor: Lacuna has no page that makes one (an admin sets the role), so the spec sets it in the
   // server's database, then the account signs in afresh to carry the role.
-  const signup = await personAt(browser);
+  const signup = await personAt();
   const account = await signUpFreshLearner(signup, "coteacher", "Cole Teacher");
   const db = e2eDb();
   try {
@@ -376,7 +372,7 @@ test("a co-instructor accepts the invitation and gets exactly the granted access
   } finally {
     await db.$disconnect();
   }
-  const co = await personAt(browser);
+  const co = await personAt();
   await signIn(co, account, "/cohorts");
 
   // Invited with the default grant (see grades): nothing until they accept.

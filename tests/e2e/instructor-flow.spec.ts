@@ -5,33 +5,30 @@
 // instructor, and the other learner gets an extension; the server's clock is never touched.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./helpers/people";
 import { DEMO, signIn, signUpFreshLearner, waitForHydration } from "./helpers/auth";
 import { createCohortAndOpen, joinWithCode, submitAndWaitForGrade } from "./helpers/cohorts";
 
 const COST_DIR = path.join(process.cwd(), "exercises", "linear-regression", "linear-regression-cost");
 const HOUR = 3_600_000;
 
-async function personAt(browser: Browser): Promise<Page> {
-  return (await browser.newContext({ acceptDownloads: true })).newPage();
-}
 
 /** A datetime-local value in UTC (the new cohort's time zone). */
 function localInput(date: Date): string {
   return date.toISOString().slice(0, 16);
 }
 
-test("cohort → late-policy assignment → a late learner and a misconception → gradebook, heatmap, misconception, CSV", async ({ browser }) => {
+test("cohort → late-policy assignment → a late learner and a misconception → gradebook, heatmap, misconception, CSV", async ({ personAt }) => {
   test.setTimeout(240_000);
-  const instructor = await personAt(browser);
+  const instructor = await personAt({ acceptDownloads: true });
   await signIn(instructor, DEMO.instructor, "/cohorts");
   const { name: cohortName, code, path: cohortPath } = await createCohortAndOpen(instructor, "Flow group");
 
   // Two learners join with the code.
-  const latePage = await personAt(browser);
+  const latePage = await personAt({ acceptDownloads: true });
   const late = await signUpFreshLearner(latePage, "late", "Lena Late");
   await joinWithCode(latePage, code, cohortName);
-  const slipPage = await personAt(browser);
+  const slipPage = await personAt({ acceptDownloads: true });
   const slip = await signUpFreshLearner(slipPage, "slip", "Sam Slip");
   await joinWithCode(slipPage, code, cohortName);
 
