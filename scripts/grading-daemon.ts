@@ -5,8 +5,9 @@
 //   `npm run worker` (this script with --worker) is one more grader, without the control port: run any number,
 //   on any machine that reaches the database (PostgreSQL; on SQLite only beside the database file).
 // Env: DATABASE_URL / LACUNA_DATA_DIR as the web server, LACUNA_GRADER_WORKERS (sandbox processes, default CPU
-// cores), LACUNA_GRADER_POLL_MS (default 1000), LACUNA_GRADER_PREWARM=0 (no cache warm-up), the LACUNA_QUEUE_*
-// settings (lib/grading/config.ts), LACUNA_LOG_LEVEL, and for a worker LACUNA_METRICS_PORT / LACUNA_METRICS_HOST /
+// cores), LACUNA_GRADER_POLL_MS (default 1000), LACUNA_GRADER_PREWARM=0 (no cache warm-up; by default each
+// exercise's seeds are warmed from its first job on), LACUNA_GRADER_PREWARM_SLUGS (a,b: warmed at start), the
+// LACUNA_QUEUE_* settings (lib/grading/config.ts), LACUNA_LOG_LEVEL, and for a worker LACUNA_METRICS_PORT / LACUNA_METRICS_HOST /
 // LACUNA_METRICS_TOKEN (its GET /metrics; the daemon serves /metrics on its control port). Logs: JSON lines (pino)
 // on stdout, each grade's line with its submission's request id. SIGTERM/SIGINT: finishes what it grades (or
 // re-queues it), then exits.
