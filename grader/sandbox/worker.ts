@@ -30,9 +30,10 @@ const backgroundWork = new Map<string, (() => Promise<void>)[]>();
 let backgroundRunning = false;
 
 /**
- * Seeds to warm for an exercise that has had no job yet. Warming the whole catalog at start kept both workers
- * busy for over 20 minutes on a 2-core machine (76 exercises × 33 seeds × the reference and each misconception), slowing every page
- * and grade meanwhile, and overflowed the caches it was filling; a class works on a few exercises at a time.
+ * Seeds to warm for an exercise that has had no job yet. Warming the whole catalog at start (76 exercises × 33
+ * seeds × the reference and each misconception) kept both workers busy for over 20 minutes on a 2-core machine,
+ * slowing every page and grade meanwhile, and overflowed the caches it was filling; a class works on a few
+ * exercises at a time.
  */
 const warmOnFirstJob = new Map<string, number[]>();
 let warmRoot = "";

@@ -6,7 +6,6 @@ import { expect, test } from "./helpers/people";
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO, signIn, waitForHydration } from "./helpers/auth";
 
-
 async function demoCohortAnalytics(page: Page): Promise<string> {
   await signIn(page, DEMO.instructor, "/cohorts");
   await page.getByRole("link", { name: "Demo cohort · 示例小组" }).click();

@@ -9,7 +9,6 @@ import { submitAndWaitForGrade } from "./helpers/cohorts";
 
 const CODE = /[A-Z2-9]{4}-[A-Z2-9]{4}/;
 
-
 test("an instructor creates a cohort, a learner joins with the code, the instructor sees the learner", async ({ personAt }) => {
   test.slow(); // two people, eleven page loads and the language switch: over 60 s at a load of 30 on 2 cores
   const instructor = await personAt();

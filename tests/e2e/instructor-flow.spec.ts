@@ -12,7 +12,6 @@ import { createCohortAndOpen, joinWithCode, submitAndWaitForGrade } from "./help
 const COST_DIR = path.join(process.cwd(), "exercises", "linear-regression", "linear-regression-cost");
 const HOUR = 3_600_000;
 
-
 /** A datetime-local value in UTC (the new cohort's time zone). */
 function localInput(date: Date): string {
   return date.toISOString().slice(0, 16);
