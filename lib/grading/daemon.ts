@@ -29,11 +29,12 @@ import { z } from "zod";
 import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
 import { timePhase } from "../../grader/phase-timing";
 import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
-import { dateFromSqlite, sqliteTimestamp, writeWithoutBlocking } from "../sqlite-write";
+import { dateFromSqlite, sqliteTimestamp, transactWithoutBlocking, writeWithoutBlocking } from "../sqlite-write";
 import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
 import { isKnownItem } from "../review/items";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED, WAKE_DATAGRAM } from "./config";
-import { afterGradeCommitted, runInGradeTransaction, type DbTransaction } from "./hooks";
+import { afterGradeCommitted, runInGradeTransaction, runInGradeTransactionOnSqlite, type DbTransaction } from "./hooks";
+import { SUBMISSION_COLUMN_LIST, submissionFromSqlite, type SqliteSubmissionRow } from "./submission-row";
 import { getLogger } from "../observability/log";
 import { metricsExposition } from "../observability/metrics";
 import { emitGradingEvent } from "./observe";
@@ -356,22 +357,37 @@ interface StoredGrade {
   submission: Submission | null;
 }
 
-const STORE_ON_SQLITE_SQL = `
+/** A grade's conditional store: the row only while it is this daemon's "running" one. */
+const STORE_GRADE_SQL = `
   UPDATE "Submission" SET "status" = ?, "score" = ?, "passed" = ?, "error" = ?, "report" = ?, "gradedAt" = ?
-  WHERE "id" = ? AND "status" = 'running' AND "workerId" = ?
-  RETURNING "createdAt", "startedAt", "gradingAttempts"`;
+  WHERE "id" = ? AND "status" = 'running' AND "workerId" = ?`;
+const STORE_ON_SQLITE_SQL = `${STORE_GRADE_SQL} RETURNING "createdAt", "startedAt", "gradingAttempts"`;
+
+/** What a grade stores in its row. */
+interface GradeOutcome {
+  status: "graded" | "error";
+  score: number | null;
+  passed: boolean | null;
+  error: string | null;
+  report: string | null;
+}
+
+/** STORE_GRADE_SQL's parameters. */
+function storeGradeParameters(id: string, workerId: string, data: GradeOutcome): unknown[] {
+  const passed = data.passed === null ? null : data.passed ? 1 : 0;
+  return [data.status, data.score, passed, data.error, data.report, sqliteTimestamp(new Date()), id, workerId];
+}
 
 /**
  * SQLite: a grade that records nothing with it, stored in one conditional statement on the process's side
  * connection; null when the row is no longer this daemon's. Through Prisma the same UPDATE … RETURNING cost
  * 0.53–0.63 ms of CPU against 0.11–0.14 ms (issue 16), and read back the whole row, its code and report included.
  */
-async function storeOnSqlite(db: Db, id: string, workerId: string, data: { status: string; score: number | null; passed: boolean | null; error: string | null; report: string | null }): Promise<StoredGrade | null> {
-  const passed = data.passed === null ? null : data.passed ? 1 : 0;
+async function storeOnSqlite(db: Db, id: string, workerId: string, data: GradeOutcome): Promise<StoredGrade | null> {
   const [saved] = await writeWithoutBlocking(
     db,
     (prepare) =>
-      prepare(STORE_ON_SQLITE_SQL).all(data.status, data.score, passed, data.error, data.report, sqliteTimestamp(new Date()), id, workerId) as {
+      prepare(STORE_ON_SQLITE_SQL).all(...storeGradeParameters(id, workerId, data)) as {
         createdAt: string;
         startedAt: string | null;
         gradingAttempts: number;
@@ -379,6 +395,34 @@ async function storeOnSqlite(db: Db, id: string, workerId: string, data: { statu
   );
   if (!saved) return null;
   return { createdAt: dateFromSqlite(saved.createdAt), startedAt: dateFromSqlite(saved.startedAt), gradingAttempts: saved.gradingAttempts, submission: null };
+}
+
+const STORE_GRADED_ON_SQLITE_SQL = `${STORE_GRADE_SQL} RETURNING ${SUBMISSION_COLUMN_LIST}`;
+
+/** storeGradedSubmitOnSqlite's answer when a transactional listener needs Prisma's transaction for this grade. */
+const NEEDS_PRISMA = Symbol("needs Prisma's transaction");
+
+/** Thrown inside the side connection's transaction to roll back the grade stored in it. */
+class NeedsPrisma extends Error {}
+
+/**
+ * SQLite: a graded submit's grade and the transactional listeners' writes (its review) in one synchronous
+ * transaction on the process's side connection (hooks.ts `runInGradeTransactionOnSqlite`). Null when the row is no
+ * longer this daemon's; NEEDS_PRISMA, with nothing written, when a listener cannot record this grade there.
+ */
+async function storeGradedSubmitOnSqlite(db: Db, id: string, workerId: string, data: GradeOutcome): Promise<StoredGrade | null | typeof NEEDS_PRISMA> {
+  try {
+    return await transactWithoutBlocking(db, (prepare) => {
+      const row = prepare(STORE_GRADED_ON_SQLITE_SQL).get(...storeGradeParameters(id, workerId, data)) as SqliteSubmissionRow | undefined;
+      if (!row) return null;
+      const submission = submissionFromSqlite(row);
+      if (!runInGradeTransactionOnSqlite(prepare, submission)) throw new NeedsPrisma();
+      return { createdAt: submission.createdAt, startedAt: submission.startedAt, gradingAttempts: submission.gradingAttempts, submission };
+    });
+  } catch (error) {
+    if (error instanceof NeedsPrisma) return NEEDS_PRISMA;
+    throw error;
+  }
 }
 
 /** The row's error when grading failed `attempts` times for reasons outside the submission. */
@@ -461,16 +505,15 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
     if (outcome === "gave-up") errors += 1;
   }
 
-  type Outcome = { status: "graded" | "error"; score: number | null; passed: boolean | null; error: string | null; report: string | null };
-
   /**
    * Stores the grade and, for a graded submit, runs the transactional listeners (its review) in the same
    * transaction, repeated while it loses a race (anything else, on the rows' own queue: one statement). Null
    * when the row is no longer this daemon's: the update is conditional on the row being this daemon's
    * "running" one, so a grade delivered twice is stored once and its review (keyed by the submission id)
-   * recorded once.
+   * recorded once. On SQLite a graded submit is stored with its review in one synchronous transaction on the
+   * side connection (storeGradedSubmitOnSqlite) unless a listener needs Prisma's transaction for it.
    */
-  async function store(row: ClaimedRow, data: Outcome): Promise<StoredGrade | null> {
+  async function store(row: ClaimedRow, data: GradeOutcome): Promise<StoredGrade | null> {
     const mine = { id: row.id, status: "running", workerId };
     if (!source.storing && !(row.kind === "submit" && data.status === "graded")) {
       // Nothing to record with it (a run, an errored grade) and no queue to tell: one conditional UPDATE …
@@ -478,6 +521,20 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
       if (isSqliteDb(db)) return withWriteRetry(() => storeOnSqlite(db, row.id, workerId, data));
       const [saved] = await withWriteRetry(() => db.submission.updateManyAndReturn({ where: mine, data: { ...data, gradedAt: new Date() } }));
       return saved ? { ...saved, submission: saved } : null;
+    }
+    if (!source.storing && isSqliteDb(db)) {
+      // A graded submit on SQLite: the grade and its review in one synchronous transaction on the side connection,
+      // unless a listener needs Prisma for this one (a misconception to record, a history to rewrite).
+      let stored: Awaited<ReturnType<typeof storeGradedSubmitOnSqlite>>;
+      try {
+        stored = await withWriteRetry(() => storeGradedSubmitOnSqlite(db, row.id, workerId, data));
+      } catch (error) {
+        // Rolled back, nothing written: the general path below stores it (and, should its listeners fail too,
+        // the grade alone).
+        log(`storing the grade of ${row.id} with its review on SQLite failed (${error instanceof Error ? error.message : String(error)}); storing it through Prisma`);
+        stored = NEEDS_PRISMA;
+      }
+      if (stored !== NEEDS_PRISMA) return stored;
     }
     /** The stored row, or null when it is no longer this daemon's. One UPDATE … RETURNING, not an update and a read. */
     const save = async (tx: DbTransaction): Promise<Submission | null> => {
@@ -508,7 +565,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
   async function grade(row: ClaimedRow): Promise<void> {
     const mode = row.kind === "submit" ? "all" : "visible";
     const startedAt = Date.now();
-    let data: Outcome;
+    let data: GradeOutcome;
     let report: GradeReport | null = null;
     try {
       report = await pool.grade({ slug: row.exerciseSlug, source: row.source, seed: row.seed, lang: row.lang === "zh" ? "zh" : "en", mode });

@@ -14,17 +14,21 @@ type Unlisted = Exclude<keyof Submission, (typeof SUBMISSION_COLUMNS)[number]>;
 const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyColumnListed;
 
-const SUBMISSION_BY_ID_SQL = `SELECT ${SUBMISSION_COLUMNS.map((column) => `"${column}"`).join(", ")} FROM "Submission" WHERE "id" = ?`;
+/** Every column of a Submission row, quoted, for a SELECT's or a RETURNING's list. */
+export const SUBMISSION_COLUMN_LIST = SUBMISSION_COLUMNS.map((column) => `"${column}"`).join(", ");
+
+const SUBMISSION_BY_ID_SQL = `SELECT ${SUBMISSION_COLUMN_LIST} FROM "Submission" WHERE "id" = ?`;
 
 /** The row as SQLite stores it: Prisma's Boolean is an integer 0/1, its DateTime ISO 8601 text (lib/sqlite-write.ts). */
-type SqliteSubmissionRow = Omit<Submission, "passed" | "createdAt" | "startedAt" | "gradedAt"> & {
+export type SqliteSubmissionRow = Omit<Submission, "passed" | "createdAt" | "startedAt" | "gradedAt"> & {
   passed: number | null;
   createdAt: string;
   startedAt: string | null;
   gradedAt: string | null;
 };
 
-function fromSqlite(row: SqliteSubmissionRow): Submission {
+/** A row read with SUBMISSION_COLUMN_LIST as the Submission Prisma gives. */
+export function submissionFromSqlite(row: SqliteSubmissionRow): Submission {
   return {
     ...row,
     passed: row.passed === null ? null : row.passed !== 0,
@@ -38,5 +42,5 @@ function fromSqlite(row: SqliteSubmissionRow): Submission {
 export async function readSubmission(db: Db, id: string): Promise<Submission | null> {
   if (!isSqliteDb(db)) return db.submission.findUnique({ where: { id } });
   const row = await readWithoutBlocking(db, (prepare) => prepare(SUBMISSION_BY_ID_SQL).get(id) as SqliteSubmissionRow | undefined);
-  return row ? fromSqlite(row) : null;
+  return row ? submissionFromSqlite(row) : null;
 }

@@ -8,12 +8,14 @@
 //
 // Idempotent by construction: the log of a submission has the fixed id `submissionLogId(submission.id)`, so the
 // primary key refuses a second copy whoever (hook or reconciliation, any process) comes second.
-import { isTransientDbError, withWriteRetry, type Db, type Submission } from "@/lib/db";
+import { isTransientDbError, withWriteRetry, type Db, type SrsCard, type Submission } from "@/lib/db";
+import type { PrepareStatement } from "@/lib/sqlite-write";
 import { getLogger } from "@/lib/observability/log";
 import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating, type SchedulerSettings } from "@/lib/scheduling";
 import { isKnownItem } from "./items";
 import { recordMisconceptionItemsInTransaction } from "./misconceptions";
-import { cardWhere, ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
+import { cardWhere, nextReview, ReviewConflictError, reviewInTransaction, rewriteItemHistory, type ReviewInput } from "./service";
+import { cardRowOnSqlite, reviewLogExistsOnSqlite, writeReviewOnSqlite } from "./store-sqlite";
 import { loadSettings } from "./store";
 
 export function submissionLogId(submissionId: string): string {
@@ -24,7 +26,9 @@ export type RecordResult =
   | { recorded: true; rating: ReviewRating; score: number; reason: string }
   | { recorded: false; reason: "not-a-graded-submit" | "unknown-exercise" | "already-recorded" };
 
-function isGradedSubmit(s: Submission): s is Submission & { score: number; passed: boolean } {
+type GradedSubmit = Submission & { score: number; passed: boolean };
+
+function isGradedSubmit(s: Submission): s is GradedSubmit {
   return s.kind === "submit" && s.status === "graded" && s.score !== null && s.passed !== null;
 }
 
@@ -58,7 +62,7 @@ type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function recordInTransaction(
   tx: DbTransaction,
-  submission: Submission & { score: number; passed: boolean },
+  submission: GradedSubmit,
   item: ItemRef,
   logId: string,
   given: SchedulerSettings | undefined,
@@ -66,6 +70,22 @@ async function recordInTransaction(
   if (await tx.srsReviewLog.findUnique({ where: { id: logId }, select: { id: true } })) return { recorded: false, reason: "already-recorded" };
   const settings = given ?? (await loadSettings(tx, submission.userId)).scheduler;
   const card = await tx.srsCard.findUnique({ where: cardWhere(submission.userId, item) });
+  const { grade, meta, input, inOrder } = exerciseReview(submission, item, logId, card, settings);
+  if (inOrder) {
+    await reviewInTransaction(tx, input, settings, card);
+  } else {
+    // A later submission was recorded first: replay the exercise's history with this one in its place.
+    await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: input.rating, review: input.now, ...meta }], settings);
+  }
+  return { recorded: true, rating: grade.rating, score: grade.score, reason: grade.reason };
+}
+
+/**
+ * The review a graded submit makes of its exercise's card (`card`: its stored row, null when it has none): the
+ * rating from the score, the verdict, the hints and the first-of-day rule, at the time of the submission.
+ * `inOrder` is false when the card already has a later review (a later submission was recorded first).
+ */
+function exerciseReview(submission: GradedSubmit, item: ItemRef, logId: string, card: SrsCard | null, settings: SchedulerSettings) {
   // The learner's answer is the review, so it happened when they submitted, not when the grader got to it.
   const at = submission.createdAt;
   const lastReview = card?.lastReview ?? null;
@@ -73,12 +93,26 @@ async function recordInTransaction(
   const firstTry = isFirstOfDay(lastReview, at, settings);
   const grade = ratingFromGrade({ score: Math.min(1, Math.max(0, submission.score)), passed: submission.passed, firstTry, hintsUsed: submission.hintsUsed });
   const meta = { source: "exercise" as const, score: grade.score, submissionId: submission.id, durationMs: null };
-  if (lastReview && at.getTime() < lastReview.getTime()) {
-    // A later submission was recorded first: replay the exercise's history with this one in its place.
-    await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: grade.rating, review: at, ...meta }], settings);
-  } else {
-    await reviewInTransaction(tx, { userId: submission.userId, item, rating: grade.rating, now: at, meta, logId }, settings, card);
-  }
+  const input: ReviewInput = { userId: submission.userId, item, rating: grade.rating, now: at, meta, logId };
+  return { grade, meta, input, inOrder: !lastReview || at.getTime() >= lastReview.getTime() };
+}
+
+/**
+ * The same on SQLite inside the grade's synchronous transaction on the side connection (lib/grading/hooks.ts
+ * `runInGradeTransactionOnSqlite`), for the usual case: the submission's review is the card's latest. Null
+ * when it is not (a later submission was recorded first): that history is rewritten through Prisma.
+ */
+export function recordGradedSubmissionOnSqlite(prepare: PrepareStatement, submission: Submission, settings: SchedulerSettings): RecordResult | null {
+  if (!isGradedSubmit(submission)) return { recorded: false, reason: "not-a-graded-submit" };
+  const item: ItemRef = { itemType: "exercise", itemId: submission.exerciseSlug };
+  if (!isKnownItem(item)) return { recorded: false, reason: "unknown-exercise" };
+  const logId = submissionLogId(submission.id);
+  if (reviewLogExistsOnSqlite(prepare, logId)) return { recorded: false, reason: "already-recorded" };
+  const card = cardRowOnSqlite(prepare, submission.userId, item);
+  const { grade, input, inOrder } = exerciseReview(submission, item, logId, card, settings);
+  if (!inOrder) return null;
+  const result = nextReview(card, input, settings);
+  writeReviewOnSqlite(prepare, card, result.card, result.log, logId, new Date());
   return { recorded: true, rating: grade.rating, score: grade.score, reason: grade.reason };
 }
 

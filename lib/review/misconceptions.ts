@@ -26,6 +26,8 @@ import { misconceptionItemId, parseMisconceptionItemId, reviewCatalog, type Revi
 import { settleMisconception } from "./misconception-rule";
 import { cardWhere, ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
 import { loadSettings, type DbClient } from "./store";
+import { hasActiveMisconceptionItemOnSqlite } from "./store-sqlite";
+import type { PrepareStatement } from "@/lib/sqlite-write";
 
 /** The log id of the Again review that a submission's naming of a misconception records. */
 export function namingLogId(submissionId: string, misconceptionId: string): string {
@@ -103,6 +105,21 @@ export async function recordMisconceptionItemsInTransaction(tx: DbClient, submis
     for (const item of active) if ((await settleItem(tx, item)).retiredAt) outcome.retired.push(item.misconceptionId);
   }
   return outcome;
+}
+
+/**
+ * On SQLite, inside the grade's synchronous transaction on the side connection (lib/grading/hooks.ts
+ * `runInGradeTransactionOnSqlite`): the usual grade, which names no misconception with a review item and, if it
+ * passes, finds none of the exercise's items active, records nothing here. Null when this grade has something to
+ * record: that grade goes through Prisma (`recordMisconceptionItemsInTransaction`).
+ */
+export function recordMisconceptionItemsOnSqlite(prepare: PrepareStatement, submission: Submission): MisconceptionRecording | null {
+  const nothing: MisconceptionRecording = { named: [], retired: [] };
+  if (!isGradedSubmit(submission)) return nothing;
+  const slug = submission.exerciseSlug;
+  if (namedMisconceptions(submission.report).some((id) => misconceptionContent(slug, id) !== null)) return null;
+  if (submission.passed && hasActiveMisconceptionItemOnSqlite(prepare, submission.userId, slug)) return null;
+  return nothing;
 }
 
 /** The same in a transaction of its own (the hook's fallback, reconciliation, scripts), repeated while it loses a race. */

@@ -14,6 +14,7 @@ import {
   type ItemRef,
   type ReviewMetaInput,
   type ReviewRating,
+  type ReviewResult,
   type ReviewSource,
   type SchedulerSettings,
   type SrsCardState,
@@ -64,12 +65,12 @@ export function cardWhere(userId: string, item: ItemRef) {
 }
 
 /**
- * Review one item inside an open transaction (see `reviewItem`). `stored`: the item's card row (null: none) when
- * the caller has read it in this transaction already; it is read here otherwise.
+ * The card after `input`'s review and its log, from the card's stored row (null: it has none yet, so it starts
+ * new at `input.now`). Throws ReviewConflictError when the card is not the one the caller saw
+ * (`expectedLastReview`) or already has a later review.
  */
-export async function reviewInTransaction(tx: DbClient, input: ReviewInput, settings: SchedulerSettings, stored?: SrsCard | null): Promise<ReviewOutcome> {
+export function nextReview(row: SrsCard | null, input: ReviewInput, settings: SchedulerSettings): ReviewResult {
   const { userId, item, now } = input;
-  const row = stored !== undefined ? stored : await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
   const card = row ? cardFromRow(row) : createCard(userId, item, now);
   if (input.expectedLastReview !== undefined && !sameInstant(card.lastReview, input.expectedLastReview)) {
     throw new ReviewConflictError("this card was reviewed elsewhere since it was shown");
@@ -77,7 +78,17 @@ export async function reviewInTransaction(tx: DbClient, input: ReviewInput, sett
   if (card.lastReview && now.getTime() < card.lastReview.getTime()) {
     throw new ReviewConflictError("a later review of this card is already stored");
   }
-  const result = review(card, input.rating, now, settings, input.meta ?? {});
+  return review(card, input.rating, now, settings, input.meta ?? {});
+}
+
+/**
+ * Review one item inside an open transaction (see `reviewItem`). `stored`: the item's card row (null: none) when
+ * the caller has read it in this transaction already; it is read here otherwise.
+ */
+export async function reviewInTransaction(tx: DbClient, input: ReviewInput, settings: SchedulerSettings, stored?: SrsCard | null): Promise<ReviewOutcome> {
+  const { userId, item } = input;
+  const row = stored !== undefined ? stored : await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
+  const result = nextReview(row, input, settings);
   let cardId: string;
   if (!row) {
     try {
