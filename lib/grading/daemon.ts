@@ -32,6 +32,7 @@ import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
 import { dateFromSqlite, sqliteTimestamp, transactWithoutBlocking, writeWithoutBlocking } from "../sqlite-write";
 import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
 import { isKnownItem } from "../review/items";
+import { NeedsPrismaError } from "../review/rows";
 import { MAX_GRADING_ATTEMPTS, SOURCE_MAX_BYTES, VISIBLE_SEED, WAKE_DATAGRAM } from "./config";
 import { afterGradeCommitted, runInGradeTransaction, runInGradeTransactionOnSqlite, type DbTransaction } from "./hooks";
 import { SUBMISSION_COLUMN_LIST, submissionFromSqlite, type SqliteSubmissionRow } from "./submission-row";
@@ -402,9 +403,6 @@ const STORE_GRADED_ON_SQLITE_SQL = `${STORE_GRADE_SQL} RETURNING ${SUBMISSION_CO
 /** storeGradedSubmitOnSqlite's answer when a transactional listener needs Prisma's transaction for this grade. */
 const NEEDS_PRISMA = Symbol("needs Prisma's transaction");
 
-/** Thrown inside the side connection's transaction to roll back the grade stored in it. */
-class NeedsPrisma extends Error {}
-
 /**
  * SQLite: a graded submit's grade and the transactional listeners' writes (its review) in one synchronous
  * transaction on the process's side connection (hooks.ts `runInGradeTransactionOnSqlite`). Null when the row is no
@@ -416,11 +414,11 @@ async function storeGradedSubmitOnSqlite(db: Db, id: string, workerId: string, d
       const row = prepare(STORE_GRADED_ON_SQLITE_SQL).get(...storeGradeParameters(id, workerId, data)) as SqliteSubmissionRow | undefined;
       if (!row) return null;
       const submission = submissionFromSqlite(row);
-      if (!runInGradeTransactionOnSqlite(prepare, submission)) throw new NeedsPrisma();
+      runInGradeTransactionOnSqlite(prepare, submission);
       return { createdAt: submission.createdAt, startedAt: submission.startedAt, gradingAttempts: submission.gradingAttempts, submission };
     });
   } catch (error) {
-    if (error instanceof NeedsPrisma) return NEEDS_PRISMA;
+    if (error instanceof NeedsPrismaError) return NEEDS_PRISMA;
     throw error;
   }
 }

@@ -5,7 +5,9 @@
 //     stores the grade, so the grade and their writes commit together or not at all. The spaced-repetition
 //     scheduler (the score becomes an FSRS review) is one: no graded submit is ever without its review. The
 //     misconception items (lib/review/misconceptions.ts: a named misconception enters the review queue) another.
-//     Register one permanently by adding it to that list, imported from its own module.
+//     Register one permanently by adding it to that list, imported from its own module. Each is written as steps
+//     over lib/review/rows.ts's ReviewRows, so the daemon runs it in Prisma's transaction or, on SQLite, in its
+//     synchronous transaction on the side connection (`runInGradeTransactionOnSqlite`, issue 16).
 //   - after-commit (`addSubmissionGradedListener(name, fn)` at run time, for tests and scripts): run once the
 //     grade is committed, in order, each awaited; one that throws is logged with its name and the submission
 //     id and does not stop the next one (grading has already succeeded and is never undone).
@@ -14,10 +16,11 @@
 // their review. Every listener must therefore be idempotent per submission id.
 import type { Db, Prisma, Submission } from "../db";
 import { getLogger } from "../observability/log";
-import { recordGradedSubmission, recordGradedSubmissionInTransaction, recordGradedSubmissionOnSqlite } from "../review/exercise-grades";
-import { recordMisconceptionItems, recordMisconceptionItemsInTransaction, recordMisconceptionItemsOnSqlite } from "../review/misconceptions";
-import { loadSettings, settingsFromRow } from "../review/store";
-import { settingsRowOnSqlite } from "../review/store-sqlite";
+import { recordGradedSubmission, recordGradedSubmissionSteps } from "../review/exercise-grades";
+import { recordMisconceptionItems, recordMisconceptionItemsSteps } from "../review/misconceptions";
+import { answer, prismaReviewRows, runAwaiting, runNow, type ReviewRows, type Steps } from "../review/rows";
+import { settingsFromRow } from "../review/store";
+import { sqliteReviewRows } from "../review/store-sqlite";
 import type { PrepareStatement } from "../sqlite-write";
 import type { SchedulerSettings } from "../scheduling";
 
@@ -25,8 +28,6 @@ import type { SchedulerSettings } from "../scheduling";
 export type DbTransaction = Prisma.TransactionClient;
 
 export type SubmissionGradedListener = (db: Db, submission: Submission) => void | Promise<void>;
-/** `settings`: the learner's scheduler settings, read once in the grade's transaction for every listener. */
-export type TransactionalGradedListener = (tx: DbTransaction, submission: Submission, settings: SchedulerSettings) => Promise<void>;
 
 interface NamedListener {
   name: string;
@@ -35,14 +36,12 @@ interface NamedListener {
 
 interface NamedTransactionalListener {
   name: string;
-  /** Inside the grade's transaction. */
-  inTransaction: TransactionalGradedListener;
   /**
-   * The same on SQLite inside the grade's synchronous transaction on the process's side connection
-   * (`runInGradeTransactionOnSqlite`), for the grades it can record there; false hands the grade to
-   * `inTransaction`. A listener without one sends every graded submit through Prisma's transaction.
+   * The listener's work in the grade's transaction, over either store (lib/review/rows.ts): Prisma's transaction
+   * (`runInGradeTransaction`) or, on SQLite, the daemon's synchronous one (`runInGradeTransactionOnSqlite`).
+   * `settings`: the learner's scheduler settings, read once in the grade's transaction for every listener.
    */
-  onSqlite?: (prepare: PrepareStatement, submission: Submission, settings: SchedulerSettings) => boolean;
+  steps: (rows: ReviewRows, submission: Submission, settings: SchedulerSettings) => Steps<unknown>;
   /** The same work in a transaction of its own (fallback and sweep). */
   alone: (db: Db, submission: Submission) => Promise<void>;
 }
@@ -51,15 +50,13 @@ interface NamedTransactionalListener {
 const builtInTransactionalListeners: NamedTransactionalListener[] = [
   {
     name: "spaced-repetition",
-    inTransaction: async (tx, submission, settings) => void (await recordGradedSubmissionInTransaction(tx, submission, settings)),
-    onSqlite: (prepare, submission, settings) => recordGradedSubmissionOnSqlite(prepare, submission, settings) !== null,
+    steps: recordGradedSubmissionSteps,
     alone: async (db, submission) => void (await recordGradedSubmission(db, submission)),
   },
   {
     // The misconceptions the grade names enter the learner's review queue; a pass may let them leave it.
     name: "misconception-items",
-    inTransaction: async (tx, submission, settings) => void (await recordMisconceptionItemsInTransaction(tx, submission, settings)),
-    onSqlite: (prepare, submission) => recordMisconceptionItemsOnSqlite(prepare, submission) !== null,
+    steps: recordMisconceptionItemsSteps,
     alone: async (db, submission) => void (await recordMisconceptionItems(db, submission)),
   },
 ];
@@ -89,20 +86,23 @@ export interface HookFailure {
  * rolls the transaction back (and may store the grade alone, leaving the listeners to `onSubmissionGraded`).
  */
 export async function runInGradeTransaction(tx: DbTransaction, submission: Submission): Promise<void> {
-  const settings = (await loadSettings(tx, submission.userId)).scheduler;
-  for (const { inTransaction } of builtInTransactionalListeners) await inTransaction(tx, submission, settings);
+  await runAwaiting(gradeTransactionSteps(prismaReviewRows(tx), submission));
+}
+
+function* gradeTransactionSteps(rows: ReviewRows, submission: Submission): Steps<void> {
+  const settings = settingsFromRow(yield* answer(rows.settings(submission.userId))).scheduler;
+  for (const { steps } of builtInTransactionalListeners) yield* steps(rows, submission, settings);
 }
 
 /**
- * Runs the transactional listeners on SQLite inside the grade's synchronous transaction on the side connection
- * (lib/sqlite-write.ts `transactWithoutBlocking`, issue 16: Prisma's interactive transaction cost the daemon
- * 3.1–5.0 ms of CPU per graded submit). False when one of them cannot record this grade there: the caller then
- * rolls the transaction back and stores the grade through Prisma with `runInGradeTransaction`.
+ * Runs the transactional listeners on SQLite inside the grade's synchronous transaction on the process's side
+ * connection (lib/sqlite-write.ts `transactWithoutBlocking`; issue 16: Prisma's interactive transaction cost the
+ * daemon 3.1–5.0 ms of CPU per graded submit). Throws NeedsPrismaError (lib/review/rows.ts) when this grade
+ * needs what only Prisma's path does (an item's history rewritten): the caller rolls back and stores the grade
+ * through Prisma with `runInGradeTransaction`.
  */
-export function runInGradeTransactionOnSqlite(prepare: PrepareStatement, submission: Submission): boolean {
-  if (!builtInTransactionalListeners.every((listener) => listener.onSqlite)) return false;
-  const settings = settingsFromRow(settingsRowOnSqlite(prepare, submission.userId)).scheduler;
-  return builtInTransactionalListeners.every(({ onSqlite }) => onSqlite!(prepare, submission, settings));
+export function runInGradeTransactionOnSqlite(prepare: PrepareStatement, submission: Submission): void {
+  runNow(gradeTransactionSteps(sqliteReviewRows(prepare), submission));
 }
 
 function describeError(error: unknown): string {

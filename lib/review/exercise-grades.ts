@@ -8,15 +8,14 @@
 //
 // Idempotent by construction: the log of a submission has the fixed id `submissionLogId(submission.id)`, so the
 // primary key refuses a second copy whoever (hook or reconciliation, any process) comes second.
-import { isTransientDbError, withWriteRetry, type Db, type SrsCard, type Submission } from "@/lib/db";
-import type { PrepareStatement } from "@/lib/sqlite-write";
+import { isTransientDbError, withWriteRetry, type Db, type Submission } from "@/lib/db";
 import { getLogger } from "@/lib/observability/log";
 import { isFirstOfDay, ratingFromGrade, type ItemRef, type ReviewRating, type SchedulerSettings } from "@/lib/scheduling";
 import { isKnownItem } from "./items";
 import { recordMisconceptionItemsInTransaction } from "./misconceptions";
-import { cardWhere, nextReview, ReviewConflictError, reviewInTransaction, rewriteItemHistory, type ReviewInput } from "./service";
-import { cardRowOnSqlite, reviewLogExistsOnSqlite, writeReviewOnSqlite } from "./store-sqlite";
-import { loadSettings } from "./store";
+import { answer, prismaReviewRows, runAwaiting, type ReviewRows, type Steps } from "./rows";
+import { ReviewConflictError, reviewSteps } from "./service";
+import { settingsFromRow, type DbClient } from "./store";
 
 export function submissionLogId(submissionId: string): string {
   return `submission-${submissionId}`;
@@ -26,9 +25,7 @@ export type RecordResult =
   | { recorded: true; rating: ReviewRating; score: number; reason: string }
   | { recorded: false; reason: "not-a-graded-submit" | "unknown-exercise" | "already-recorded" };
 
-type GradedSubmit = Submission & { score: number; passed: boolean };
-
-function isGradedSubmit(s: Submission): s is GradedSubmit {
+function isGradedSubmit(s: Submission): s is Submission & { score: number; passed: boolean } {
   return s.kind === "submit" && s.status === "graded" && s.score !== null && s.passed !== null;
 }
 
@@ -51,41 +48,19 @@ export async function recordGradedSubmission(db: Db, submission: Submission): Pr
  * grade. Throws ReviewConflictError when another writer changed the card meanwhile (repeat the transaction).
  * `settings`: the learner's scheduler settings when the caller has read them in this transaction already.
  */
-export async function recordGradedSubmissionInTransaction(tx: DbTransaction, submission: Submission, settings?: SchedulerSettings): Promise<RecordResult> {
+export async function recordGradedSubmissionInTransaction(tx: DbClient, submission: Submission, settings?: SchedulerSettings): Promise<RecordResult> {
+  return runAwaiting(recordGradedSubmissionSteps(prismaReviewRows(tx), submission, settings));
+}
+
+/** recordGradedSubmissionInTransaction's steps over either store (./rows.ts). */
+export function* recordGradedSubmissionSteps(rows: ReviewRows, submission: Submission, given?: SchedulerSettings): Steps<RecordResult> {
   if (!isGradedSubmit(submission)) return { recorded: false, reason: "not-a-graded-submit" };
   const item: ItemRef = { itemType: "exercise", itemId: submission.exerciseSlug };
   if (!isKnownItem(item)) return { recorded: false, reason: "unknown-exercise" };
-  return recordInTransaction(tx, submission, item, submissionLogId(submission.id), settings);
-}
-
-type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-async function recordInTransaction(
-  tx: DbTransaction,
-  submission: GradedSubmit,
-  item: ItemRef,
-  logId: string,
-  given: SchedulerSettings | undefined,
-): Promise<RecordResult> {
-  if (await tx.srsReviewLog.findUnique({ where: { id: logId }, select: { id: true } })) return { recorded: false, reason: "already-recorded" };
-  const settings = given ?? (await loadSettings(tx, submission.userId)).scheduler;
-  const card = await tx.srsCard.findUnique({ where: cardWhere(submission.userId, item) });
-  const { grade, meta, input, inOrder } = exerciseReview(submission, item, logId, card, settings);
-  if (inOrder) {
-    await reviewInTransaction(tx, input, settings, card);
-  } else {
-    // A later submission was recorded first: replay the exercise's history with this one in its place.
-    await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: input.rating, review: input.now, ...meta }], settings);
-  }
-  return { recorded: true, rating: grade.rating, score: grade.score, reason: grade.reason };
-}
-
-/**
- * The review a graded submit makes of its exercise's card (`card`: its stored row, null when it has none): the
- * rating from the score, the verdict, the hints and the first-of-day rule, at the time of the submission.
- * `inOrder` is false when the card already has a later review (a later submission was recorded first).
- */
-function exerciseReview(submission: GradedSubmit, item: ItemRef, logId: string, card: SrsCard | null, settings: SchedulerSettings) {
+  const logId = submissionLogId(submission.id);
+  if (yield* answer(rows.reviewLogExists(logId))) return { recorded: false, reason: "already-recorded" };
+  const settings = given ?? settingsFromRow(yield* answer(rows.settings(submission.userId))).scheduler;
+  const card = yield* answer(rows.card(submission.userId, item));
   // The learner's answer is the review, so it happened when they submitted, not when the grader got to it.
   const at = submission.createdAt;
   const lastReview = card?.lastReview ?? null;
@@ -93,26 +68,12 @@ function exerciseReview(submission: GradedSubmit, item: ItemRef, logId: string, 
   const firstTry = isFirstOfDay(lastReview, at, settings);
   const grade = ratingFromGrade({ score: Math.min(1, Math.max(0, submission.score)), passed: submission.passed, firstTry, hintsUsed: submission.hintsUsed });
   const meta = { source: "exercise" as const, score: grade.score, submissionId: submission.id, durationMs: null };
-  const input: ReviewInput = { userId: submission.userId, item, rating: grade.rating, now: at, meta, logId };
-  return { grade, meta, input, inOrder: !lastReview || at.getTime() >= lastReview.getTime() };
-}
-
-/**
- * The same on SQLite inside the grade's synchronous transaction on the side connection (lib/grading/hooks.ts
- * `runInGradeTransactionOnSqlite`), for the usual case: the submission's review is the card's latest. Null
- * when it is not (a later submission was recorded first): that history is rewritten through Prisma.
- */
-export function recordGradedSubmissionOnSqlite(prepare: PrepareStatement, submission: Submission, settings: SchedulerSettings): RecordResult | null {
-  if (!isGradedSubmit(submission)) return { recorded: false, reason: "not-a-graded-submit" };
-  const item: ItemRef = { itemType: "exercise", itemId: submission.exerciseSlug };
-  if (!isKnownItem(item)) return { recorded: false, reason: "unknown-exercise" };
-  const logId = submissionLogId(submission.id);
-  if (reviewLogExistsOnSqlite(prepare, logId)) return { recorded: false, reason: "already-recorded" };
-  const card = cardRowOnSqlite(prepare, submission.userId, item);
-  const { grade, input, inOrder } = exerciseReview(submission, item, logId, card, settings);
-  if (!inOrder) return null;
-  const result = nextReview(card, input, settings);
-  writeReviewOnSqlite(prepare, card, result.card, result.log, logId, new Date());
+  if (lastReview && at.getTime() < lastReview.getTime()) {
+    // A later submission was recorded first: replay the exercise's history with this one in its place.
+    yield* answer(rows.rewriteHistory(submission.userId, item, [{ id: logId, rating: grade.rating, review: at, ...meta }], settings));
+  } else {
+    yield* reviewSteps(rows, { userId: submission.userId, item, rating: grade.rating, now: at, meta, logId }, settings, card);
+  }
   return { recorded: true, rating: grade.rating, score: grade.score, reason: grade.reason };
 }
 

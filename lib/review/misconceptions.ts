@@ -24,10 +24,9 @@ import type { Lang } from "@/lib/i18n";
 import { z } from "zod";
 import { misconceptionItemId, parseMisconceptionItemId, reviewCatalog, type ReviewCatalog } from "./items";
 import { settleMisconception } from "./misconception-rule";
-import { cardWhere, ReviewConflictError, reviewInTransaction, rewriteItemHistory } from "./service";
-import { loadSettings, type DbClient } from "./store";
-import { hasActiveMisconceptionItemOnSqlite } from "./store-sqlite";
-import type { PrepareStatement } from "@/lib/sqlite-write";
+import { answer, prismaReviewRows, runAwaiting, type ReviewRows, type Steps } from "./rows";
+import { ReviewConflictError, reviewInTransaction, reviewSteps } from "./service";
+import { loadSettings, settingsFromRow, type DbClient } from "./store";
 
 /** The log id of the Again review that a submission's naming of a misconception records. */
 export function namingLogId(submissionId: string, misconceptionId: string): string {
@@ -87,6 +86,11 @@ export interface MisconceptionRecording {
 
 /** The grading hook's listener: this graded submit's named misconceptions and its pass, in the grade's transaction. */
 export async function recordMisconceptionItemsInTransaction(tx: DbClient, submission: Submission, given?: SchedulerSettings): Promise<MisconceptionRecording> {
+  return runAwaiting(recordMisconceptionItemsSteps(prismaReviewRows(tx), submission, given));
+}
+
+/** recordMisconceptionItemsInTransaction's steps over either store (./rows.ts). */
+export function* recordMisconceptionItemsSteps(rows: ReviewRows, submission: Submission, given?: SchedulerSettings): Steps<MisconceptionRecording> {
   const outcome: MisconceptionRecording = { named: [], retired: [] };
   if (!isGradedSubmit(submission)) return outcome;
   const slug = submission.exerciseSlug;
@@ -94,32 +98,17 @@ export async function recordMisconceptionItemsInTransaction(tx: DbClient, submis
   let settings: SchedulerSettings | null = given ?? null;
   for (const misconceptionId of named) {
     const logId = namingLogId(submission.id, misconceptionId);
-    if (await tx.srsReviewLog.findUnique({ where: { id: logId }, select: { id: true } })) continue;
-    settings ??= (await loadSettings(tx, submission.userId)).scheduler;
-    await noteNaming(tx, submission, misconceptionId);
-    await recordNamingReview(tx, submission, misconceptionId, logId, settings);
+    if (yield* answer(rows.reviewLogExists(logId))) continue;
+    settings ??= settingsFromRow(yield* answer(rows.settings(submission.userId))).scheduler;
+    yield* noteNaming(rows, submission, misconceptionId);
+    yield* recordNamingReview(rows, submission, misconceptionId, logId, settings);
     outcome.named.push(misconceptionId);
   }
   if (submission.passed) {
-    const active = await tx.misconceptionItem.findMany({ where: { userId: submission.userId, exerciseSlug: slug, activeKey: { not: null } } });
-    for (const item of active) if ((await settleItem(tx, item)).retiredAt) outcome.retired.push(item.misconceptionId);
+    const active = yield* answer(rows.activeMisconceptionItems(submission.userId, slug));
+    for (const item of active) if ((yield* settleItemSteps(rows, item)).retiredAt) outcome.retired.push(item.misconceptionId);
   }
   return outcome;
-}
-
-/**
- * On SQLite, inside the grade's synchronous transaction on the side connection (lib/grading/hooks.ts
- * `runInGradeTransactionOnSqlite`): the usual grade, which names no misconception with a review item and, if it
- * passes, finds none of the exercise's items active, records nothing here. Null when this grade has something to
- * record: that grade goes through Prisma (`recordMisconceptionItemsInTransaction`).
- */
-export function recordMisconceptionItemsOnSqlite(prepare: PrepareStatement, submission: Submission): MisconceptionRecording | null {
-  const nothing: MisconceptionRecording = { named: [], retired: [] };
-  if (!isGradedSubmit(submission)) return nothing;
-  const slug = submission.exerciseSlug;
-  if (namedMisconceptions(submission.report).some((id) => misconceptionContent(slug, id) !== null)) return null;
-  if (submission.passed && hasActiveMisconceptionItemOnSqlite(prepare, submission.userId, slug)) return null;
-  return nothing;
 }
 
 /** The same in a transaction of its own (the hook's fallback, reconciliation, scripts), repeated while it loses a race. */
@@ -137,32 +126,31 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The item this naming belongs to: the active one (origin and last naming widened), or a new one. */
-async function noteNaming(tx: DbClient, submission: GradedSubmit, misconceptionId: string): Promise<void> {
+function* noteNaming(rows: ReviewRows, submission: GradedSubmit, misconceptionId: string): Steps<void> {
   const { userId, exerciseSlug } = submission;
   const at = submission.createdAt;
-  const rows = await tx.misconceptionItem.findMany({ where: { userId, exerciseSlug, misconceptionId } });
+  const items = yield* answer(rows.misconceptionItems(userId, exerciseSlug, misconceptionId));
   // A naming older than the pass that let an item retire belongs to that item's past (it arrived late): its
   // review is history, it does not reopen anything.
-  if (rows.some((r) => r.retiredAt !== null && r.passedAt !== null && at.getTime() <= r.passedAt.getTime())) return;
-  const active = rows.find((r) => r.activeKey !== null);
+  if (items.some((r) => r.retiredAt !== null && r.passedAt !== null && at.getTime() <= r.passedAt.getTime())) return;
+  const active = items.find((r) => r.activeKey !== null);
   if (active) {
     const earlier = at.getTime() < active.namedAt.getTime();
     const later = at.getTime() > active.lastNamedAt.getTime();
     if (!earlier && !later) return;
-    const updated = await tx.misconceptionItem.update({
-      where: { id: active.id },
-      data: {
+    const updated = yield* answer(
+      rows.updateMisconceptionItem(active.id, {
         ...(earlier ? { submissionId: submission.id, namedAt: at } : {}),
         ...(later ? { lastSubmissionId: submission.id, lastNamedAt: at } : {}),
-      },
-    });
-    await settleItem(tx, updated);
+      }),
+    );
+    yield* settleItemSteps(rows, updated);
     return;
   }
   let created: MisconceptionItem;
   try {
-    created = await tx.misconceptionItem.create({
-      data: {
+    created = yield* answer(
+      rows.createMisconceptionItem({
         userId,
         exerciseSlug,
         misconceptionId,
@@ -171,28 +159,28 @@ async function noteNaming(tx: DbClient, submission: GradedSubmit, misconceptionI
         namedAt: at,
         lastSubmissionId: submission.id,
         lastNamedAt: at,
-      },
-    });
+      }),
+    );
   } catch (error) {
     // Another grade of this learner named it at the same moment: repeat the transaction, which then finds it.
     if (isUniqueViolation(error)) throw new ReviewConflictError(`the misconception ${misconceptionId} was named elsewhere at the same time`);
     throw error;
   }
   // A pass (and a recall after it) recorded before this older naming arrived may already settle it.
-  await settleItem(tx, created);
+  yield* settleItemSteps(rows, created);
 }
 
 /** The naming as a review of the item's card: Again, at the submission's time, from the grade. */
-async function recordNamingReview(tx: DbClient, submission: GradedSubmit, misconceptionId: string, logId: string, settings: SchedulerSettings): Promise<void> {
+function* recordNamingReview(rows: ReviewRows, submission: GradedSubmit, misconceptionId: string, logId: string, settings: SchedulerSettings): Steps<void> {
   const item = misconceptionItemRef(submission.exerciseSlug, misconceptionId);
   const at = submission.createdAt;
   const meta = { source: "exercise" as const, score: submission.score === null ? null : Math.min(1, Math.max(0, submission.score)), submissionId: submission.id, durationMs: null };
-  const card = await tx.srsCard.findUnique({ where: cardWhere(submission.userId, item) });
+  const card = yield* answer(rows.card(submission.userId, item));
   if (card?.lastReview && at.getTime() < card.lastReview.getTime()) {
     // A later review of the card is stored already: replay its history with this one in its place.
-    await rewriteItemHistory(tx, submission.userId, item, [{ id: logId, rating: Rating.Again, review: at, ...meta }], settings);
+    yield* answer(rows.rewriteHistory(submission.userId, item, [{ id: logId, rating: Rating.Again, review: at, ...meta }], settings));
   } else {
-    await reviewInTransaction(tx, { userId: submission.userId, item, rating: Rating.Again, now: at, meta, logId }, settings, card);
+    yield* reviewSteps(rows, { userId: submission.userId, item, rating: Rating.Again, now: at, meta, logId }, settings, card);
   }
 }
 
@@ -203,37 +191,26 @@ async function recordNamingReview(tx: DbClient, submission: GradedSubmit, miscon
  * rule decides. Returns the row as stored.
  */
 export async function settleItem(tx: DbClient, item: MisconceptionItem): Promise<MisconceptionItem> {
+  return runAwaiting(settleItemSteps(prismaReviewRows(tx), item));
+}
+
+function* settleItemSteps(rows: ReviewRows, item: MisconceptionItem): Steps<MisconceptionItem> {
   if (item.activeKey === null) return item;
-  const passes = await tx.submission.findMany({
-    where: { userId: item.userId, exerciseSlug: item.exerciseSlug, kind: "submit", status: "graded", passed: true, createdAt: { gt: item.lastNamedAt } },
-    orderBy: { createdAt: "asc" },
-    take: 1,
-    select: { id: true, createdAt: true },
-  });
-  const ref = misconceptionItemRef(item.exerciseSlug, item.misconceptionId);
-  const card = passes.length
-    ? await tx.srsCard.findUnique({ where: { userId_itemType_itemId: { userId: item.userId, itemType: ref.itemType, itemId: ref.itemId } }, select: { id: true } })
-    : null;
-  const reviews = card
-    ? await tx.srsReviewLog.findMany({
-        where: { cardId: card.id, undone: false, source: "review", rating: { gte: Rating.Good }, review: { gt: passes[0]!.createdAt } },
-        orderBy: { review: "asc" },
-        take: 1,
-        select: { id: true, review: true, rating: true, source: true, undone: true },
-      })
-    : [];
-  const { pass, recall } = settleMisconception({
+  const pass = yield* answer(rows.firstPassAfter(item.userId, item.exerciseSlug, item.lastNamedAt));
+  const cardId = pass ? yield* answer(rows.cardId(item.userId, misconceptionItemRef(item.exerciseSlug, item.misconceptionId))) : null;
+  const recall = pass && cardId ? yield* answer(rows.firstRecallAfter(cardId, pass.createdAt, Rating.Good)) : null;
+  const settled = settleMisconception({
     lastNamedAt: item.lastNamedAt,
-    passes: passes.map((p) => ({ id: p.id, at: p.createdAt })),
-    reviews: reviews.map((r) => ({ id: r.id, at: r.review, rating: r.rating as ReviewRating, source: r.source, undone: r.undone })),
+    passes: pass ? [{ id: pass.id, at: pass.createdAt }] : [],
+    reviews: recall ? [{ id: recall.id, at: recall.review, rating: recall.rating as ReviewRating, source: recall.source, undone: recall.undone }] : [],
   });
   const data = {
-    passSubmissionId: pass?.id ?? null,
-    passedAt: pass?.at ?? null,
-    ...(recall ? { retiredAt: recall.at, retiredByLogId: recall.id, activeKey: null } : {}),
+    passSubmissionId: settled.pass?.id ?? null,
+    passedAt: settled.pass?.at ?? null,
+    ...(settled.recall ? { retiredAt: settled.recall.at, retiredByLogId: settled.recall.id, activeKey: null } : {}),
   };
-  const unchanged = item.passSubmissionId === data.passSubmissionId && !recall;
-  return unchanged ? item : tx.misconceptionItem.update({ where: { id: item.id }, data });
+  const unchanged = item.passSubmissionId === data.passSubmissionId && !settled.recall;
+  return unchanged ? item : yield* answer(rows.updateMisconceptionItem(item.id, data));
 }
 
 /** The item is not in the learner's queue (never named, retired, or its review content is gone). */

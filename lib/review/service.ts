@@ -14,12 +14,12 @@ import {
   type ItemRef,
   type ReviewMetaInput,
   type ReviewRating,
-  type ReviewResult,
   type ReviewSource,
   type SchedulerSettings,
   type SrsCardState,
   type SrsReviewLogEntry,
 } from "@/lib/scheduling";
+import { answer, prismaReviewRows, runAwaiting, type ReviewRows, type Steps } from "./rows";
 import { cardFromRow, cardMemoryData, loadSettings, logData, logFromRow, type DbClient, type StoredCard, type StoredReviewLog } from "./store";
 
 /** The card changed since the caller read it (another tab, a double click, a concurrent grader). */
@@ -65,12 +65,20 @@ export function cardWhere(userId: string, item: ItemRef) {
 }
 
 /**
- * The card after `input`'s review and its log, from the card's stored row (null: it has none yet, so it starts
- * new at `input.now`). Throws ReviewConflictError when the card is not the one the caller saw
- * (`expectedLastReview`) or already has a later review.
+ * Review one item inside an open transaction (see `reviewItem`). `stored`: the item's card row (null: none) when
+ * the caller has read it in this transaction already; it is read here otherwise.
  */
-export function nextReview(row: SrsCard | null, input: ReviewInput, settings: SchedulerSettings): ReviewResult {
+export async function reviewInTransaction(tx: DbClient, input: ReviewInput, settings: SchedulerSettings, stored?: SrsCard | null): Promise<ReviewOutcome> {
+  return runAwaiting(reviewSteps(prismaReviewRows(tx), input, settings, stored));
+}
+
+/**
+ * reviewInTransaction's steps over either store (./rows.ts). Throws ReviewConflictError when the card is not the
+ * one the caller saw (`expectedLastReview`), already has a later review, or was changed or created meanwhile.
+ */
+export function* reviewSteps(rows: ReviewRows, input: ReviewInput, settings: SchedulerSettings, stored?: SrsCard | null): Steps<ReviewOutcome> {
   const { userId, item, now } = input;
+  const row = stored !== undefined ? stored : yield* answer(rows.card(userId, item));
   const card = row ? cardFromRow(row) : createCard(userId, item, now);
   if (input.expectedLastReview !== undefined && !sameInstant(card.lastReview, input.expectedLastReview)) {
     throw new ReviewConflictError("this card was reviewed elsewhere since it was shown");
@@ -78,33 +86,22 @@ export function nextReview(row: SrsCard | null, input: ReviewInput, settings: Sc
   if (card.lastReview && now.getTime() < card.lastReview.getTime()) {
     throw new ReviewConflictError("a later review of this card is already stored");
   }
-  return review(card, input.rating, now, settings, input.meta ?? {});
-}
-
-/**
- * Review one item inside an open transaction (see `reviewItem`). `stored`: the item's card row (null: none) when
- * the caller has read it in this transaction already; it is read here otherwise.
- */
-export async function reviewInTransaction(tx: DbClient, input: ReviewInput, settings: SchedulerSettings, stored?: SrsCard | null): Promise<ReviewOutcome> {
-  const { userId, item } = input;
-  const row = stored !== undefined ? stored : await tx.srsCard.findUnique({ where: cardWhere(userId, item) });
-  const result = nextReview(row, input, settings);
+  const result = review(card, input.rating, now, settings, input.meta ?? {});
   let cardId: string;
   if (!row) {
     try {
-      cardId = (await tx.srsCard.create({ data: { userId, itemType: item.itemType, itemId: item.itemId, ...cardMemoryData(result.card) } })).id;
+      cardId = yield* answer(rows.createCard({ userId, itemType: item.itemType, itemId: item.itemId, ...cardMemoryData(result.card) }));
     } catch (error) {
       if (isUniqueViolation(error)) throw new ReviewConflictError("this card was created elsewhere at the same time");
       throw error;
     }
   } else {
-    const { count } = await tx.srsCard.updateMany({ where: { id: row.id, reps: row.reps, lastReview: row.lastReview }, data: cardMemoryData(result.card) });
-    if (count !== 1) throw new ReviewConflictError("this card was reviewed elsewhere at the same time");
+    if (!(yield* answer(rows.updateCardIfUnchanged(row, cardMemoryData(result.card))))) throw new ReviewConflictError("this card was reviewed elsewhere at the same time");
     cardId = row.id;
   }
   let logRow;
   try {
-    logRow = await tx.srsReviewLog.create({ data: logData(result.log, cardId, input.logId) });
+    logRow = yield* answer(rows.createReviewLog(logData(result.log, cardId, input.logId)));
   } catch (error) {
     if (isUniqueViolation(error)) throw new ReviewConflictError(`the review ${input.logId} is already recorded`);
     throw error;

@@ -1,15 +1,15 @@
-// The review rows a graded submit reads and writes, on SQLite, inside a synchronous transaction of the process's
-// side connection (lib/sqlite-write.ts `transactWithoutBlocking`) instead of Prisma's interactive transaction.
-// Issue 16: the daemon's store of a graded submit with its review (about ten statements through Prisma's query
-// interpreter, with BEGIN and COMMIT) cost 3.1–5.0 ms of its CPU; the same statements prepared once cost a
-// tenth of that. Rows are read and written as Prisma reads and writes them (lib/sqlite-write.ts: DateTime as ISO
-// 8601 text, Boolean as 0/1), so either path reads what the other wrote; tests/db/graded-submit-store.test.ts
-// stores the same grades both ways and compares every row.
+// ReviewRows (./rows.ts) on SQLite, for the grading daemon's synchronous transaction on the process's side
+// connection (lib/sqlite-write.ts `transactWithoutBlocking`): every answer at once, from statements prepared once.
+// Issue 16: a graded submit's grade and review through Prisma's interactive transaction (about ten statements
+// through its query interpreter, with BEGIN and COMMIT) cost the daemon 3.1–5.0 ms of CPU. Rows are read and
+// written as Prisma reads and writes them (DateTime as lib/sqlite-write.ts's ISO 8601 text, Boolean as 0/1), so
+// either path reads what the other wrote; tests/review/graded-submit-on-sqlite.test.ts records the same grades
+// both ways and compares every row as stored. The transaction holds the write lock from its BEGIN, so no other
+// writer can create or change a row between a read here and the write after it.
 import { randomUUID } from "node:crypto";
-import type { SrsCard, SrsSettings } from "@/lib/db";
+import type { MisconceptionItem, SrsCard, SrsReviewLog, SrsSettings } from "@/lib/db";
 import { dateFromSqlite, sqliteTimestamp, type PrepareStatement } from "@/lib/sqlite-write";
-import type { ItemRef, SrsCardState, SrsReviewLogEntry } from "@/lib/scheduling";
-import { cardMemoryData, logData } from "./store";
+import { NeedsPrismaError, type ReviewRows } from "./rows";
 
 /** Every column of each model read here; the type check fails when a model gains one that is not listed. */
 const CARD_COLUMNS = [
@@ -19,19 +19,31 @@ const CARD_COLUMNS = [
 const SETTINGS_COLUMNS = [
   "userId", "dailyNewLimit", "desiredRetention", "parameters", "parametersFittedAt", "parametersLogLoss", "timezone",
 ] as const satisfies readonly (keyof SrsSettings)[];
-const everyCardColumnListed: [Exclude<keyof SrsCard, (typeof CARD_COLUMNS)[number]>] extends [never] ? true : never = true;
-const everySettingsColumnListed: [Exclude<keyof SrsSettings, (typeof SETTINGS_COLUMNS)[number]>] extends [never] ? true : never = true;
-void everyCardColumnListed;
-void everySettingsColumnListed;
+const ITEM_COLUMNS = [
+  "id", "userId", "exerciseSlug", "misconceptionId", "activeKey", "submissionId", "namedAt", "lastSubmissionId", "lastNamedAt",
+  "passSubmissionId", "passedAt", "retiredAt", "retiredByLogId", "createdAt",
+] as const satisfies readonly (keyof MisconceptionItem)[];
+type Unlisted<Row, Columns extends readonly unknown[]> = [Exclude<keyof Row, Columns[number]>] extends [never] ? true : never;
+const everyColumnListed: [Unlisted<SrsCard, typeof CARD_COLUMNS>, Unlisted<SrsSettings, typeof SETTINGS_COLUMNS>, Unlisted<MisconceptionItem, typeof ITEM_COLUMNS>] = [true, true, true];
+void everyColumnListed;
 
 const columnList = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
 
-const CARD_SQL = `SELECT ${columnList(CARD_COLUMNS)} FROM "SrsCard" WHERE "userId" = ? AND "itemType" = ? AND "itemId" = ?`;
 const SETTINGS_SQL = `SELECT ${columnList(SETTINGS_COLUMNS)} FROM "SrsSettings" WHERE "userId" = ?`;
 const LOG_EXISTS_SQL = `SELECT 1 FROM "SrsReviewLog" WHERE "id" = ?`;
-const ACTIVE_ITEM_SQL = `SELECT 1 FROM "MisconceptionItem" WHERE "userId" = ? AND "exerciseSlug" = ? AND "activeKey" IS NOT NULL LIMIT 1`;
+const CARD_SQL = `SELECT ${columnList(CARD_COLUMNS)} FROM "SrsCard" WHERE "userId" = ? AND "itemType" = ? AND "itemId" = ?`;
+const CARD_ID_SQL = `SELECT "id" FROM "SrsCard" WHERE "userId" = ? AND "itemType" = ? AND "itemId" = ?`;
+const ITEMS_SQL = `SELECT ${columnList(ITEM_COLUMNS)} FROM "MisconceptionItem" WHERE "userId" = ? AND "exerciseSlug" = ? AND "misconceptionId" = ?`;
+const ACTIVE_ITEMS_SQL = `SELECT ${columnList(ITEM_COLUMNS)} FROM "MisconceptionItem" WHERE "userId" = ? AND "exerciseSlug" = ? AND "activeKey" IS NOT NULL`;
+const FIRST_PASS_SQL = `SELECT "id", "createdAt" FROM "Submission"
+  WHERE "userId" = ? AND "exerciseSlug" = ? AND "kind" = 'submit' AND "status" = 'graded' AND "passed" = 1 AND "createdAt" > ?
+  ORDER BY "createdAt" ASC LIMIT 1`;
+const FIRST_RECALL_SQL = `SELECT "id", "review", "rating", "source", "undone" FROM "SrsReviewLog"
+  WHERE "cardId" = ? AND "undone" = 0 AND "source" = 'review' AND "rating" >= ? AND "review" > ?
+  ORDER BY "review" ASC LIMIT 1`;
 
-type SqliteDate<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+/** A row as SQLite holds it: Prisma's DateTime as text, its Boolean as 0/1. */
+type Stored<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] extends boolean ? number : T[K] };
 
 /** A value as Prisma's SQLite adapter binds it. */
 function bound(value: unknown): unknown {
@@ -40,63 +52,93 @@ function bound(value: unknown): unknown {
   return value;
 }
 
-/**
- * INSERT of the fields of `row` that are defined (its keys are the columns, the same keys give the same prepared
- * statement; an undefined field takes the column's default, as Prisma leaves it out).
- */
-function insert(prepare: PrepareStatement, table: string, row: Record<string, unknown>): void {
-  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
-  prepare(`INSERT INTO "${table}" (${columnList(columns)}) VALUES (${columns.map(() => "?").join(", ")})`).run(...columns.map((column) => bound(row[column])));
+/** The defined fields of `row` (an undefined field takes the column's default, as Prisma leaves it out). */
+function definedColumns(row: object): string[] {
+  return Object.keys(row).filter((column) => (row as Record<string, unknown>)[column] !== undefined);
 }
 
-/** The learner's SrsSettings row as Prisma's findUnique gives it, or null. */
-export function settingsRowOnSqlite(prepare: PrepareStatement, userId: string): SrsSettings | null {
-  const row = prepare(SETTINGS_SQL).get(userId) as SqliteDate<SrsSettings> | undefined;
-  return row ? { ...row, parametersFittedAt: dateFromSqlite(row.parametersFittedAt) } : null;
+/** INSERT of `row`'s defined fields (the same fields give the same prepared statement). */
+function insert(prepare: PrepareStatement, table: string, row: object): void {
+  const columns = definedColumns(row);
+  prepare(`INSERT INTO "${table}" (${columnList(columns)}) VALUES (${columns.map(() => "?").join(", ")})`).run(
+    ...columns.map((column) => bound((row as Record<string, unknown>)[column])),
+  );
 }
 
-/** The learner's card of `item` as Prisma's findUnique gives it, or null when it has none. */
-export function cardRowOnSqlite(prepare: PrepareStatement, userId: string, item: ItemRef): SrsCard | null {
-  const row = prepare(CARD_SQL).get(userId, item.itemType, item.itemId) as SqliteDate<SrsCard> | undefined;
-  if (!row) return null;
+function cardFromSqlite(row: Stored<SrsCard>): SrsCard {
+  return { ...row, due: dateFromSqlite(row.due), lastReview: dateFromSqlite(row.lastReview), createdAt: dateFromSqlite(row.createdAt), updatedAt: dateFromSqlite(row.updatedAt) };
+}
+
+function itemFromSqlite(row: Stored<MisconceptionItem>): MisconceptionItem {
   return {
     ...row,
-    due: dateFromSqlite(row.due),
-    lastReview: dateFromSqlite(row.lastReview),
+    namedAt: dateFromSqlite(row.namedAt),
+    lastNamedAt: dateFromSqlite(row.lastNamedAt),
+    passedAt: dateFromSqlite(row.passedAt),
+    retiredAt: dateFromSqlite(row.retiredAt),
     createdAt: dateFromSqlite(row.createdAt),
-    updatedAt: dateFromSqlite(row.updatedAt),
   };
 }
 
-export function reviewLogExistsOnSqlite(prepare: PrepareStatement, logId: string): boolean {
-  return prepare(LOG_EXISTS_SQL).get(logId) !== undefined;
-}
-
-/** Whether the learner has an active misconception item of the exercise. */
-export function hasActiveMisconceptionItemOnSqlite(prepare: PrepareStatement, userId: string, exerciseSlug: string): boolean {
-  return prepare(ACTIVE_ITEM_SQL).get(userId, exerciseSlug) !== undefined;
-}
-
-const CARD_MEMORY_COLUMNS = Object.keys(cardMemoryData({} as SrsCardState));
-const UPDATE_CARD_SQL = `UPDATE "SrsCard" SET ${CARD_MEMORY_COLUMNS.map((column) => `"${column}" = ?`).join(", ")}, "updatedAt" = ? WHERE "id" = ?`;
-
 /**
- * Stores a review as reviewInTransaction (lib/review/service.ts) does: the card created (`stored` null: with a
- * random UUID for its id, where Prisma would give a cuid) or updated, and the log with id `logId`. Returns the
- * card's id. `stored` must have been read in the same transaction: it holds the write lock from its BEGIN, so
- * the card cannot have changed since (reviewInTransaction's check that it did not is for Prisma's transaction).
+ * ReviewRows on SQLite through `prepare` (the side connection, inside transactWithoutBlocking's transaction).
+ * New cards and items get a random UUID for their id where Prisma would give a cuid. Rewriting an item's
+ * history throws NeedsPrismaError.
  */
-export function writeReviewOnSqlite(prepare: PrepareStatement, stored: SrsCard | null, card: SrsCardState, log: SrsReviewLogEntry, logId: string, now: Date): string {
-  let cardId: string;
-  const memory = cardMemoryData(card);
-  if (!stored) {
-    cardId = randomUUID();
-    insert(prepare, "SrsCard", { id: cardId, userId: card.userId, itemType: card.itemType, itemId: card.itemId, ...memory, createdAt: now, updatedAt: now });
-  } else {
-    const values = CARD_MEMORY_COLUMNS.map((column) => bound(memory[column as keyof typeof memory]));
-    prepare(UPDATE_CARD_SQL).run(...values, sqliteTimestamp(now), stored.id);
-    cardId = stored.id;
-  }
-  insert(prepare, "SrsReviewLog", logData(log, cardId, logId) as Record<string, unknown>);
-  return cardId;
+export function sqliteReviewRows(prepare: PrepareStatement): ReviewRows {
+  return {
+    settings(userId) {
+      const row = prepare(SETTINGS_SQL).get(userId) as Stored<SrsSettings> | undefined;
+      return row ? { ...row, parametersFittedAt: dateFromSqlite(row.parametersFittedAt) } : null;
+    },
+    reviewLogExists: (logId) => prepare(LOG_EXISTS_SQL).get(logId) !== undefined,
+    card(userId, item) {
+      const row = prepare(CARD_SQL).get(userId, item.itemType, item.itemId) as Stored<SrsCard> | undefined;
+      return row ? cardFromSqlite(row) : null;
+    },
+    cardId: (userId, item) => (prepare(CARD_ID_SQL).get(userId, item.itemType, item.itemId) as { id: string } | undefined)?.id ?? null,
+    createCard(card) {
+      const id = randomUUID();
+      const now = new Date();
+      insert(prepare, "SrsCard", { id, ...card, createdAt: now, updatedAt: now });
+      return id;
+    },
+    updateCardIfUnchanged(stored, memory) {
+      const columns = definedColumns(memory);
+      const sql = `UPDATE "SrsCard" SET ${columns.map((column) => `"${column}" = ?`).join(", ")}, "updatedAt" = ? WHERE "id" = ? AND "reps" = ? AND "lastReview" IS ?`;
+      const values = columns.map((column) => bound((memory as Record<string, unknown>)[column]));
+      return prepare(sql).run(...values, sqliteTimestamp(new Date()), stored.id, stored.reps, bound(stored.lastReview)).changes === 1;
+    },
+    createReviewLog(log) {
+      const row = { id: randomUUID(), undone: false, previousDue: null, reps: null, reset: false, durationMs: null, score: null, submissionId: null, ...log } as SrsReviewLog;
+      insert(prepare, "SrsReviewLog", row);
+      return row;
+    },
+    misconceptionItems: (userId, exerciseSlug, misconceptionId) =>
+      (prepare(ITEMS_SQL).all(userId, exerciseSlug, misconceptionId) as Stored<MisconceptionItem>[]).map(itemFromSqlite),
+    activeMisconceptionItems: (userId, exerciseSlug) => (prepare(ACTIVE_ITEMS_SQL).all(userId, exerciseSlug) as Stored<MisconceptionItem>[]).map(itemFromSqlite),
+    createMisconceptionItem(item) {
+      const row: MisconceptionItem = { id: randomUUID(), ...item, passSubmissionId: null, passedAt: null, retiredAt: null, retiredByLogId: null, createdAt: new Date() };
+      insert(prepare, "MisconceptionItem", row);
+      return row;
+    },
+    updateMisconceptionItem(id, change) {
+      const columns = definedColumns(change);
+      const sql = `UPDATE "MisconceptionItem" SET ${columns.map((column) => `"${column}" = ?`).join(", ")} WHERE "id" = ? RETURNING ${columnList(ITEM_COLUMNS)}`;
+      const row = prepare(sql).get(...columns.map((column) => bound((change as Record<string, unknown>)[column])), id) as Stored<MisconceptionItem> | undefined;
+      if (!row) throw new Error(`no misconception item ${id} to update`);
+      return itemFromSqlite(row);
+    },
+    firstPassAfter(userId, exerciseSlug, after) {
+      const row = prepare(FIRST_PASS_SQL).get(userId, exerciseSlug, sqliteTimestamp(after)) as { id: string; createdAt: string } | undefined;
+      return row ? { id: row.id, createdAt: dateFromSqlite(row.createdAt) } : null;
+    },
+    firstRecallAfter(cardId, after, goodOrBetter) {
+      const row = prepare(FIRST_RECALL_SQL).get(cardId, goodOrBetter, sqliteTimestamp(after)) as Stored<Pick<SrsReviewLog, "id" | "review" | "rating" | "source" | "undone">> | undefined;
+      return row ? { ...row, review: dateFromSqlite(row.review), undone: row.undone !== 0 } : null;
+    },
+    rewriteHistory() {
+      throw new NeedsPrismaError("rewriting an item's history");
+    },
+  };
 }
