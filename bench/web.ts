@@ -320,11 +320,28 @@ async function main(): Promise<void> {
     const perSecondLine = (t: Awaited<ReturnType<typeof sustain>>) =>
       `${t.graded} graded of ${t.submissions} in ${t.seconds} s = ${t.gradedPerSecond}/s (goal ≥ ${GOALS.perSecond}/s: ${t.gradedPerSecond >= GOALS.perSecond ? "met" : "NOT met"}); wait median ${t.waitMs.median} ms, p95 ${t.waitMs.p95} ms; ${t.answeredByPost} answered by the POST; CPU per submission: web ${t.cpuMsPerSubmission.web} ms, grader ${t.cpuMsPerSubmission.grader} ms; load ${t.loadAverage1m.before}/${t.loadAverage1m.after}`;
 
+    /**
+     * Nothing traded for speed: every graded submit of the run has its exercise review, recorded in its grade's
+     * transaction, and the misconceptions its grades named their Again reviews and items.
+     */
+    const recordedWithGrades = async () => {
+      const [gradedSubmits, exerciseReviews, namingReviews, misconceptionItems] = await Promise.all([
+        db.submission.count({ where: { kind: "submit", status: "graded" } }),
+        db.srsReviewLog.count({ where: { itemType: "exercise", source: "exercise", submissionId: { not: null } } }),
+        db.srsReviewLog.count({ where: { itemType: "misconception", source: "exercise" } }),
+        db.misconceptionItem.count(),
+      ]);
+      return { gradedSubmits, exerciseReviews, namingReviews, misconceptionItems };
+    };
+    const recordedLine = (r: Awaited<ReturnType<typeof recordedWithGrades>>) =>
+      `reviews recorded with the grades: ${r.exerciseReviews} of ${r.gradedSubmits} graded submits${r.exerciseReviews === r.gradedSubmits ? "" : " (MISSING some)"}; ${r.namingReviews} misconception namings, ${r.misconceptionItems} misconception items`;
+
     if (args.throughputOnly) {
       log(`throughput: ${args.learners} learners submitting back to back for ${args.durationS} s (Prefer: wait=${args.preferWait})`);
       const throughput = await sustain(args.durationS * 1000);
-      if (args.json) console.log(JSON.stringify({ learners: args.learners, preferWait: args.preferWait, cpuCores: os.availableParallelism(), warmUp: { seconds: warmUpSeconds, submissions: warmUpSubmissions, settled: warmUpDone, curve: warmUpCurve }, throughput }));
-      else console.log(`throughput: ${perSecondLine(throughput)}`);
+      const recorded = await recordedWithGrades();
+      if (args.json) console.log(JSON.stringify({ learners: args.learners, preferWait: args.preferWait, cpuCores: os.availableParallelism(), warmUp: { seconds: warmUpSeconds, submissions: warmUpSubmissions, settled: warmUpDone, curve: warmUpCurve }, throughput, recorded }));
+      else console.log(`throughput: ${perSecondLine(throughput)}\n${recordedLine(recorded)}`);
       return;
     }
 
@@ -467,6 +484,7 @@ async function main(): Promise<void> {
       sustainedPerSecond: sustained.gradedPerSecond,
       sustained,
       page: { path: pagePath, note: pagePath === "/api/exercises" ? `GET /exercises/${SLUG} answered ${pageProbe.status}: not built yet` : null, loadMs: pageLoad },
+      recorded: await recordedWithGrades(),
     };
     if (args.json) console.log(JSON.stringify(result));
     else {
@@ -487,6 +505,7 @@ async function main(): Promise<void> {
       for (const p of scripts) console.log(`JavaScript loaded with ${p.path}: ${p.scripts} scripts, ${p.kb} KB (${p.gzipKb} KB gzipped); CodeMirror ${p.codemirror ? "in it" : "not in it"}, KaTeX ${p.katex ? "in it" : "not in it"}`);
       console.log(`page ${pagePath}: median ${result.page.loadMs.median} ms, p95 ${result.page.loadMs.p95} ms${result.page.note ? ` (${result.page.note})` : ""}`);
       console.log(`sustained (${args.learners} learners back to back): ${perSecondLine(sustained)}`);
+      console.log(recordedLine(result.recorded));
       const exercisePage = scripts[0]!;
       console.log("goals (issue 16) against this run:");
       console.log(`  Submit → result p95, ${args.learners} at once:  ${s.p95} ms   (goal ≤ ${GOAL_P95_MS} ms: ${met(result.meets.burstP95)})`);
