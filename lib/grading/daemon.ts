@@ -522,7 +522,7 @@ export function createGradingDaemon(options: GradingDaemonOptions): GradingDaemo
     }
     if (!source.storing && isSqliteDb(db)) {
       // A graded submit on SQLite: the grade and its review in one synchronous transaction on the side connection,
-      // unless a listener needs Prisma for this one (a misconception to record, a history to rewrite).
+      // unless this one needs Prisma (a grade older than its card's last review: the card's history is rewritten).
       let stored: Awaited<ReturnType<typeof storeGradedSubmitOnSqlite>>;
       try {
         stored = await withWriteRetry(() => storeGradedSubmitOnSqlite(db, row.id, workerId, data));
