@@ -187,14 +187,17 @@ export async function undoResponse(db: Db, userId: string, lang: Lang, request: 
   if ("response" in body) return body.response;
   const parsed = undoRequestSchema.safeParse(body.value ?? {});
   if (!parsed.success) return zodError(parsed.error);
+  // Refused, the answer carries the session as it is now, whose Undo is then off.
+  const refused = async (error: string) =>
+    Response.json({ error, session: await loadSession(db, userId, { lang, focusTopic: parsed.data.topic, now }) }, { status: 409 });
   let undone;
   try {
     undone = await undoLastReview(db, userId);
   } catch (error) {
-    if (error instanceof ReviewConflictError) return Response.json({ error: error.message }, { status: 409 });
+    if (error instanceof ReviewConflictError) return refused(error.message);
     throw error;
   }
-  if (!undone) return Response.json({ error: "there is no rating to undo" }, { status: 409 });
+  if (!undone) return refused("there is no rating to undo");
   // The rating may have retired a misconception item: undone, the item is back in the queue.
   await reopenAfterUndo(db, userId, undone.item, undone.log.id);
   const session = await loadSession(db, userId, { lang, focusTopic: parsed.data.topic, now, showFirst: undone.item });

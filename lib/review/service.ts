@@ -121,6 +121,22 @@ export interface UndoOutcome {
   log: StoredReviewLog;
 }
 
+/** Why the latest session rating cannot be undone (undoLastReview's ReviewConflictError). */
+export const UNDO_REFUSED = "this card has been reviewed again since; its last rating can no longer be undone";
+
+/**
+ * The session rating undoLastReview takes back: of the learner's latest kept session rating `latest` and the kept
+ * session ratings of its card at the same instant (`sameInstant`), the one that is still `card`'s last review.
+ * Null when the card has been reviewed again since (a graded submission, an import): nothing can be undone then.
+ */
+export function undoableRating<Log extends { review: Date; reps: number | null }>(latest: Log, sameInstant: readonly Log[], card: { lastReview: Date | null; reps: number }): Log | null {
+  // Two ratings of a card can share a millisecond (a double press): the card's last is the one whose reps match
+  // the card's, whatever the ids' order.
+  const log = sameInstant.find((l) => l.reps === card.reps) ?? latest;
+  const stillLast = card.lastReview !== null && card.lastReview.getTime() === log.review.getTime() && (log.reps === null || log.reps === card.reps);
+  return stillLast ? log : null;
+}
+
 /**
  * Undo the learner's latest rating given in a review session (source "review"; exercise grades are facts
  * about a submission and are not undone here). The card returns to its state before that rating and the log is
@@ -132,16 +148,12 @@ export async function undoLastReview(db: Db, userId: string): Promise<UndoOutcom
     if (!latest) return null;
     const cardRow = await tx.srsCard.findUnique({ where: { id: latest.cardId } });
     if (!cardRow) return null;
-    // Two ratings of a card can share a millisecond (a double press): the card's last is the one whose reps
-    // match the card's, whatever the ids' order.
     const sameInstant = await tx.srsReviewLog.findMany({ where: { cardId: latest.cardId, undone: false, source: "review", review: latest.review } });
-    const logRow = sameInstant.find((row) => row.reps === cardRow.reps) ?? latest;
+    const logRow = undoableRating(latest, sameInstant, cardRow);
+    if (!logRow) throw new ReviewConflictError(UNDO_REFUSED);
     const settings = (await loadSettings(tx, userId)).scheduler;
     const log = logFromRow(logRow);
     const card = cardFromRow(cardRow);
-    if (!card.lastReview || card.lastReview.getTime() !== log.review.getTime() || (log.reps !== null && log.reps !== card.reps)) {
-      throw new ReviewConflictError("this card has been reviewed again since; its last rating can no longer be undone");
-    }
     const result = undoReview(card, log, settings);
     const { count } = await tx.srsCard.updateMany({ where: { id: cardRow.id, reps: cardRow.reps, lastReview: cardRow.lastReview }, data: cardMemoryData(result.card) });
     if (count !== 1) throw new ReviewConflictError("this card changed while undoing");

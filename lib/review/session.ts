@@ -28,6 +28,7 @@ import {
 import type { Db } from "@/lib/db";
 import { flashcardFaces, reviewCatalog } from "./items";
 import { misconceptionContent, misconceptionOrigin, type MisconceptionOrigin } from "./misconceptions";
+import { undoableRating } from "./service";
 import { loadLearnerState, type LearnerState } from "./store";
 import { learnerWeakness, loadWeaknessSignals } from "./weakness";
 
@@ -289,8 +290,18 @@ export function sessionFromState(state: LearnerState, options: SessionOptions): 
       .map((t) => gapSummary(t, options.lang)),
     newLimit: counts.newLimit,
     newStartedToday: counts.newStartedToday,
-    canUndo: state.logs.some((l) => !l.undone && l.source === "review"),
+    canUndo: canUndoLastRating(state),
   };
+}
+
+/** Whether the session's Undo would take a rating back now: undoLastReview's choice over the loaded logs. */
+function canUndoLastRating(state: LearnerState): boolean {
+  const ratings = state.logs.filter((l) => !l.undone && l.source === "review");
+  const latest = ratings.reduce<(typeof ratings)[number] | null>((a, b) => (!a || b.review > a.review || (b.review.getTime() === a.review.getTime() && b.id > a.id) ? b : a), null);
+  const card = latest && state.cards.find((c) => c.id === latest.cardId);
+  if (!latest || !card) return false;
+  const sameInstant = ratings.filter((l) => l.cardId === latest.cardId && l.review.getTime() === latest.review.getTime());
+  return undoableRating(latest, sameInstant, card) !== null;
 }
 
 /**

@@ -102,8 +102,9 @@ describe("rate and undo responses", () => {
     // Rendered in the requested language.
     expect(body.session.current?.topicName).toBe("线性回归与代价函数");
 
+    // Refused, the answer carries the session as it is now, so the page turns its Undo off.
     const nothing = await undoResponse(t.db, learner.id, "en", post({}));
     expect(nothing.status).toBe(409);
-    expect(await nothing.json()).toEqual({ error: "there is no rating to undo" });
+    expect(await nothing.json()).toMatchObject({ error: "there is no rating to undo", session: { canUndo: false, current: { itemId: "lr-model-f-wb" } } });
   });
 });

@@ -125,6 +125,23 @@ describe.each(flavors)("review on %s", (flavor) => {
     expect(again.log.firstOfDay).toBe(true);
   });
 
+  it("offers no undo once the rated card was reviewed again outside the session, and refuses one", async () => {
+    const userId = await newUser(t.db);
+    const [a] = flashcardIds();
+    const item = { itemType: "flashcard" as const, itemId: a! };
+    await reviewItem(t.db, { userId, item, rating: Rating.Good, now: T0 });
+    expect((await loadSession(t.db, userId, { lang: "en", now: minutes(1) })).canUndo).toBe(true);
+    // The same card reviewed again, not in a session (a graded submit re-rates a misconception's card this way).
+    await reviewItem(t.db, { userId, item, rating: Rating.Again, now: minutes(2), meta: { source: "import", durationMs: null } });
+    expect((await loadSession(t.db, userId, { lang: "en", now: minutes(3) })).canUndo).toBe(false);
+    await expect(undoLastReview(t.db, userId)).rejects.toBeInstanceOf(ReviewConflictError);
+    const logs = await t.db.srsReviewLog.findMany({ where: { userId }, orderBy: { review: "asc" } });
+    expect(logs.map((l) => [l.source, l.undone])).toEqual([
+      ["review", false],
+      ["import", false],
+    ]);
+  });
+
   it("turns a graded submit into a rating with its raw score, once, whoever records it", async () => {
     const userId = await newUser(t.db);
     const slug = exerciseSlug();

@@ -9,7 +9,7 @@ import { TodayCountsText } from "@/app/_components/figures";
 import { useT } from "@/lib/i18n/client";
 import type { SessionView } from "@/lib/review/session";
 
-type Notice = "undone" | "stale" | "error" | null;
+type Notice = "undone" | "stale" | "error" | "undoRefused" | "undoError" | null;
 
 const ratingKeys = ["again", "hard", "good", "easy"] as const;
 const ratingStyles: Record<(typeof ratingKeys)[number], string> = {
@@ -40,16 +40,16 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
   }, []);
 
   const post = useCallback(
-    async (url: string, body: unknown, onOk: (json: { session: SessionView }) => Notice) => {
+    async (url: string, body: unknown, onOk: (json: { session: SessionView }) => Notice, refused: Notice = "stale", failed: Notice = "error") => {
       setBusy(true);
       try {
         const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
         const json = (await response.json()) as { session?: SessionView };
         if (response.ok && json.session) show(json.session, onOk(json as { session: SessionView }));
-        else if (response.status === 409 && json.session) show(json.session, "stale");
-        else setNotice("error");
+        else if (response.status === 409 && json.session) show(json.session, refused);
+        else setNotice(failed);
       } catch {
-        setNotice("error");
+        setNotice(failed);
       } finally {
         setBusy(false);
       }
@@ -71,7 +71,7 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
 
   const undo = useCallback(() => {
     if (!session.canUndo || busy) return;
-    void post("/api/review/undo", { topic: session.focusTopic }, () => "undone");
+    void post("/api/review/undo", { topic: session.focusTopic }, () => "undone", "undoRefused", "undoError");
   }, [busy, post, session.canUndo, session.focusTopic]);
 
   useEffect(() => {
@@ -107,6 +107,8 @@ export function ReviewSession({ initial }: { initial: SessionView }) {
         {notice === "undone" && <p className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("review.undone")}</p>}
         {notice === "stale" && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("review.stale")}</p>}
         {notice === "error" && <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900">{t("review.error")}</p>}
+        {notice === "undoRefused" && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("review.undoRefused")}</p>}
+        {notice === "undoError" && <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900">{t("review.undoError")}</p>}
 
         {card ? (
           <article
