@@ -65,6 +65,34 @@ export function sqliteTimestamp(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
+/** A value as Prisma's SQLite adapter binds it: DateTime as sqliteTimestamp's text, Boolean as 0/1. */
+export function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return sqliteTimestamp(value);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/** A model's row as SQLite holds it: DateTime as text, Boolean as 0/1 (what a SELECT outside Prisma returns). */
+export type SqliteRow<T> = {
+  [K in keyof T]: T[K] extends Date
+    ? string
+    : T[K] extends Date | null
+      ? string | null
+      : T[K] extends boolean
+        ? number
+        : T[K] extends boolean | null
+          ? number | null
+          : T[K];
+};
+
+/** `true` when `Columns` lists every field of `Row`; otherwise the fields it leaves out (a type error where it is asserted). */
+export type ListsEveryColumn<Row, Columns extends readonly unknown[]> = [Exclude<keyof Row, Columns[number]>] extends [never] ? true : Exclude<keyof Row, Columns[number]>;
+
+/** Column names quoted for a SELECT, RETURNING or INSERT list. */
+export function sqliteColumnList(columns: readonly string[]): string {
+  return columns.map((column) => `"${column}"`).join(", ");
+}
+
 /** A DateTime column read outside Prisma (sqliteTimestamp's text, or NULL) as the Date, or null, Prisma gives. */
 export function dateFromSqlite(stored: string): Date;
 export function dateFromSqlite(stored: string | null): Date | null;

@@ -29,7 +29,7 @@ import { z } from "zod";
 import type { GradeReport, GraderPool, PoolStats } from "../../grader/index";
 import { timePhase } from "../../grader/phase-timing";
 import { isSqliteDb, withWriteRetry, type Db, type Submission } from "../db";
-import { dateFromSqlite, sqliteTimestamp, transactWithoutBlocking, writeWithoutBlocking } from "../sqlite-write";
+import { dateFromSqlite, sqliteTimestamp, sqliteValue, transactWithoutBlocking, writeWithoutBlocking } from "../sqlite-write";
 import { isRecordingRace, reconcileGradedSubmissions } from "../review/exercise-grades";
 import { isKnownItem } from "../review/items";
 import { NeedsPrismaError } from "../review/rows";
@@ -375,8 +375,7 @@ interface GradeOutcome {
 
 /** STORE_GRADE_SQL's parameters. */
 function storeGradeParameters(id: string, workerId: string, data: GradeOutcome): unknown[] {
-  const passed = data.passed === null ? null : data.passed ? 1 : 0;
-  return [data.status, data.score, passed, data.error, data.report, sqliteTimestamp(new Date()), id, workerId];
+  return [data.status, data.score, sqliteValue(data.passed), data.error, data.report, sqliteValue(new Date()), id, workerId];
 }
 
 /**

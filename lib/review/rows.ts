@@ -7,7 +7,7 @@
 // each as it comes and refuses a promise, since a synchronous transaction cannot wait.
 import type { MisconceptionItem, Prisma, SrsCard, SrsReviewLog, SrsSettings } from "@/lib/db";
 import type { ItemRef, SchedulerSettings } from "@/lib/scheduling";
-import { rewriteItemHistory, type HistoryEntry } from "./service";
+import { cardWhere, rewriteItemHistory, type HistoryEntry } from "./service";
 import type { DbClient } from "./store";
 
 /** An answer now (SQLite's side connection) or later (Prisma: a promise, or Prisma's lazy thenable). */
@@ -95,10 +95,6 @@ export interface ReviewRows {
   firstRecallAfter(cardId: string, after: Date, goodOrBetter: number): Answer<Recall | null>;
   /** lib/review/service.ts `rewriteItemHistory`, or NeedsPrismaError. */
   rewriteHistory(userId: string, item: ItemRef, entries: HistoryEntry[], settings: SchedulerSettings): Answer<unknown>;
-}
-
-function cardWhere(userId: string, item: ItemRef) {
-  return { userId_itemType_itemId: { userId, itemType: item.itemType, itemId: item.itemId } };
 }
 
 /** ReviewRows through Prisma, in the transaction (or client) `tx`. */

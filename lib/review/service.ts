@@ -122,7 +122,7 @@ export interface UndoOutcome {
 }
 
 /** Why the latest session rating cannot be undone (undoLastReview's ReviewConflictError). */
-export const UNDO_REFUSED = "this card has been reviewed again since; its last rating can no longer be undone";
+const UNDO_REFUSED = "this card has been reviewed again since; its last rating can no longer be undone";
 
 /**
  * The session rating undoLastReview takes back: of the learner's latest kept session rating `latest` and the kept

@@ -8,7 +8,7 @@
 // writer can create or change a row between a read here and the write after it.
 import { randomUUID } from "node:crypto";
 import type { MisconceptionItem, SrsCard, SrsReviewLog, SrsSettings } from "@/lib/db";
-import { dateFromSqlite, sqliteTimestamp, type PrepareStatement } from "@/lib/sqlite-write";
+import { dateFromSqlite, sqliteColumnList, sqliteTimestamp, sqliteValue, type ListsEveryColumn, type PrepareStatement, type SqliteRow } from "@/lib/sqlite-write";
 import { NeedsPrismaError, type ReviewRows } from "./rows";
 
 /** Every column of each model read here; the type check fails when a model gains one that is not listed. */
@@ -23,34 +23,25 @@ const ITEM_COLUMNS = [
   "id", "userId", "exerciseSlug", "misconceptionId", "activeKey", "submissionId", "namedAt", "lastSubmissionId", "lastNamedAt",
   "passSubmissionId", "passedAt", "retiredAt", "retiredByLogId", "createdAt",
 ] as const satisfies readonly (keyof MisconceptionItem)[];
-type Unlisted<Row, Columns extends readonly unknown[]> = [Exclude<keyof Row, Columns[number]>] extends [never] ? true : never;
-const everyColumnListed: [Unlisted<SrsCard, typeof CARD_COLUMNS>, Unlisted<SrsSettings, typeof SETTINGS_COLUMNS>, Unlisted<MisconceptionItem, typeof ITEM_COLUMNS>] = [true, true, true];
+const everyColumnListed: [
+  ListsEveryColumn<SrsCard, typeof CARD_COLUMNS>,
+  ListsEveryColumn<SrsSettings, typeof SETTINGS_COLUMNS>,
+  ListsEveryColumn<MisconceptionItem, typeof ITEM_COLUMNS>,
+] = [true, true, true];
 void everyColumnListed;
 
-const columnList = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
-
-const SETTINGS_SQL = `SELECT ${columnList(SETTINGS_COLUMNS)} FROM "SrsSettings" WHERE "userId" = ?`;
+const SETTINGS_SQL = `SELECT ${sqliteColumnList(SETTINGS_COLUMNS)} FROM "SrsSettings" WHERE "userId" = ?`;
 const LOG_EXISTS_SQL = `SELECT 1 FROM "SrsReviewLog" WHERE "id" = ?`;
-const CARD_SQL = `SELECT ${columnList(CARD_COLUMNS)} FROM "SrsCard" WHERE "userId" = ? AND "itemType" = ? AND "itemId" = ?`;
+const CARD_SQL = `SELECT ${sqliteColumnList(CARD_COLUMNS)} FROM "SrsCard" WHERE "userId" = ? AND "itemType" = ? AND "itemId" = ?`;
 const CARD_ID_SQL = `SELECT "id" FROM "SrsCard" WHERE "userId" = ? AND "itemType" = ? AND "itemId" = ?`;
-const ITEMS_SQL = `SELECT ${columnList(ITEM_COLUMNS)} FROM "MisconceptionItem" WHERE "userId" = ? AND "exerciseSlug" = ? AND "misconceptionId" = ?`;
-const ACTIVE_ITEMS_SQL = `SELECT ${columnList(ITEM_COLUMNS)} FROM "MisconceptionItem" WHERE "userId" = ? AND "exerciseSlug" = ? AND "activeKey" IS NOT NULL`;
+const ITEMS_SQL = `SELECT ${sqliteColumnList(ITEM_COLUMNS)} FROM "MisconceptionItem" WHERE "userId" = ? AND "exerciseSlug" = ? AND "misconceptionId" = ?`;
+const ACTIVE_ITEMS_SQL = `SELECT ${sqliteColumnList(ITEM_COLUMNS)} FROM "MisconceptionItem" WHERE "userId" = ? AND "exerciseSlug" = ? AND "activeKey" IS NOT NULL`;
 const FIRST_PASS_SQL = `SELECT "id", "createdAt" FROM "Submission"
   WHERE "userId" = ? AND "exerciseSlug" = ? AND "kind" = 'submit' AND "status" = 'graded' AND "passed" = 1 AND "createdAt" > ?
   ORDER BY "createdAt" ASC LIMIT 1`;
 const FIRST_RECALL_SQL = `SELECT "id", "review", "rating", "source", "undone" FROM "SrsReviewLog"
   WHERE "cardId" = ? AND "undone" = 0 AND "source" = 'review' AND "rating" >= ? AND "review" > ?
   ORDER BY "review" ASC LIMIT 1`;
-
-/** A row as SQLite holds it: Prisma's DateTime as text, its Boolean as 0/1. */
-type Stored<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] extends boolean ? number : T[K] };
-
-/** A value as Prisma's SQLite adapter binds it. */
-function bound(value: unknown): unknown {
-  if (value instanceof Date) return sqliteTimestamp(value);
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
-}
 
 /** The defined fields of `row` (an undefined field takes the column's default, as Prisma leaves it out). */
 function definedColumns(row: object): string[] {
@@ -60,16 +51,16 @@ function definedColumns(row: object): string[] {
 /** INSERT of `row`'s defined fields (the same fields give the same prepared statement). */
 function insert(prepare: PrepareStatement, table: string, row: object): void {
   const columns = definedColumns(row);
-  prepare(`INSERT INTO "${table}" (${columnList(columns)}) VALUES (${columns.map(() => "?").join(", ")})`).run(
-    ...columns.map((column) => bound((row as Record<string, unknown>)[column])),
+  prepare(`INSERT INTO "${table}" (${sqliteColumnList(columns)}) VALUES (${columns.map(() => "?").join(", ")})`).run(
+    ...columns.map((column) => sqliteValue((row as Record<string, unknown>)[column])),
   );
 }
 
-function cardFromSqlite(row: Stored<SrsCard>): SrsCard {
+function cardFromSqlite(row: SqliteRow<SrsCard>): SrsCard {
   return { ...row, due: dateFromSqlite(row.due), lastReview: dateFromSqlite(row.lastReview), createdAt: dateFromSqlite(row.createdAt), updatedAt: dateFromSqlite(row.updatedAt) };
 }
 
-function itemFromSqlite(row: Stored<MisconceptionItem>): MisconceptionItem {
+function itemFromSqlite(row: SqliteRow<MisconceptionItem>): MisconceptionItem {
   return {
     ...row,
     namedAt: dateFromSqlite(row.namedAt),
@@ -88,12 +79,12 @@ function itemFromSqlite(row: Stored<MisconceptionItem>): MisconceptionItem {
 export function sqliteReviewRows(prepare: PrepareStatement): ReviewRows {
   return {
     settings(userId) {
-      const row = prepare(SETTINGS_SQL).get(userId) as Stored<SrsSettings> | undefined;
+      const row = prepare(SETTINGS_SQL).get(userId) as SqliteRow<SrsSettings> | undefined;
       return row ? { ...row, parametersFittedAt: dateFromSqlite(row.parametersFittedAt) } : null;
     },
     reviewLogExists: (logId) => prepare(LOG_EXISTS_SQL).get(logId) !== undefined,
     card(userId, item) {
-      const row = prepare(CARD_SQL).get(userId, item.itemType, item.itemId) as Stored<SrsCard> | undefined;
+      const row = prepare(CARD_SQL).get(userId, item.itemType, item.itemId) as SqliteRow<SrsCard> | undefined;
       return row ? cardFromSqlite(row) : null;
     },
     cardId: (userId, item) => (prepare(CARD_ID_SQL).get(userId, item.itemType, item.itemId) as { id: string } | undefined)?.id ?? null,
@@ -106,8 +97,8 @@ export function sqliteReviewRows(prepare: PrepareStatement): ReviewRows {
     updateCardIfUnchanged(stored, memory) {
       const columns = definedColumns(memory);
       const sql = `UPDATE "SrsCard" SET ${columns.map((column) => `"${column}" = ?`).join(", ")}, "updatedAt" = ? WHERE "id" = ? AND "reps" = ? AND "lastReview" IS ?`;
-      const values = columns.map((column) => bound((memory as Record<string, unknown>)[column]));
-      return prepare(sql).run(...values, sqliteTimestamp(new Date()), stored.id, stored.reps, bound(stored.lastReview)).changes === 1;
+      const values = columns.map((column) => sqliteValue((memory as Record<string, unknown>)[column]));
+      return prepare(sql).run(...values, sqliteTimestamp(new Date()), stored.id, stored.reps, sqliteValue(stored.lastReview)).changes === 1;
     },
     createReviewLog(log) {
       const row = { id: randomUUID(), undone: false, previousDue: null, reps: null, reset: false, durationMs: null, score: null, submissionId: null, ...log } as SrsReviewLog;
@@ -115,8 +106,8 @@ export function sqliteReviewRows(prepare: PrepareStatement): ReviewRows {
       return row;
     },
     misconceptionItems: (userId, exerciseSlug, misconceptionId) =>
-      (prepare(ITEMS_SQL).all(userId, exerciseSlug, misconceptionId) as Stored<MisconceptionItem>[]).map(itemFromSqlite),
-    activeMisconceptionItems: (userId, exerciseSlug) => (prepare(ACTIVE_ITEMS_SQL).all(userId, exerciseSlug) as Stored<MisconceptionItem>[]).map(itemFromSqlite),
+      (prepare(ITEMS_SQL).all(userId, exerciseSlug, misconceptionId) as SqliteRow<MisconceptionItem>[]).map(itemFromSqlite),
+    activeMisconceptionItems: (userId, exerciseSlug) => (prepare(ACTIVE_ITEMS_SQL).all(userId, exerciseSlug) as SqliteRow<MisconceptionItem>[]).map(itemFromSqlite),
     createMisconceptionItem(item) {
       const row: MisconceptionItem = { id: randomUUID(), ...item, passSubmissionId: null, passedAt: null, retiredAt: null, retiredByLogId: null, createdAt: new Date() };
       insert(prepare, "MisconceptionItem", row);
@@ -124,8 +115,8 @@ export function sqliteReviewRows(prepare: PrepareStatement): ReviewRows {
     },
     updateMisconceptionItem(id, change) {
       const columns = definedColumns(change);
-      const sql = `UPDATE "MisconceptionItem" SET ${columns.map((column) => `"${column}" = ?`).join(", ")} WHERE "id" = ? RETURNING ${columnList(ITEM_COLUMNS)}`;
-      const row = prepare(sql).get(...columns.map((column) => bound((change as Record<string, unknown>)[column])), id) as Stored<MisconceptionItem> | undefined;
+      const sql = `UPDATE "MisconceptionItem" SET ${columns.map((column) => `"${column}" = ?`).join(", ")} WHERE "id" = ? RETURNING ${sqliteColumnList(ITEM_COLUMNS)}`;
+      const row = prepare(sql).get(...columns.map((column) => sqliteValue((change as Record<string, unknown>)[column])), id) as SqliteRow<MisconceptionItem> | undefined;
       if (!row) throw new Error(`no misconception item ${id} to update`);
       return itemFromSqlite(row);
     },
@@ -134,7 +125,7 @@ export function sqliteReviewRows(prepare: PrepareStatement): ReviewRows {
       return row ? { id: row.id, createdAt: dateFromSqlite(row.createdAt) } : null;
     },
     firstRecallAfter(cardId, after, goodOrBetter) {
-      const row = prepare(FIRST_RECALL_SQL).get(cardId, goodOrBetter, sqliteTimestamp(after)) as Stored<Pick<SrsReviewLog, "id" | "review" | "rating" | "source" | "undone">> | undefined;
+      const row = prepare(FIRST_RECALL_SQL).get(cardId, goodOrBetter, sqliteTimestamp(after)) as SqliteRow<Pick<SrsReviewLog, "id" | "review" | "rating" | "source" | "undone">> | undefined;
       return row ? { ...row, review: dateFromSqlite(row.review), undone: row.undone !== 0 } : null;
     },
     rewriteHistory() {
