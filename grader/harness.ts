@@ -5,7 +5,10 @@
  * receives strings, so a getter, a Proxy or a huge value cannot hang or touch the host. Console output is
  * buffered inside the isolate (no host callback is ever passed in) and capped.
  *
- * Exposes one frozen, non-configurable global `__lacuna` with load/bind/runCase/takeConsole.
+ * The script's value is the host's entry to the harness, `host(op, …)` (ops "bind", "case" and "console"), which
+ * the host holds as a Reference and no global names: a submission cannot reach it, so it cannot run a case or
+ * reset a hidden case's muting. The one global it leaves, frozen and non-configurable, is `__lacuna` with
+ * `moduleFailed`, which the transpiled module calls when its top-level code throws.
  *
  * Every function is a parenthesised function expression (`var ser = (function ser(…) {…});`): V8 compiles
  * those eagerly, so they are in the code cache run-isolate.ts compiles each isolate's harness from. As plain
@@ -33,7 +36,7 @@ export function harnessSource(options: HarnessOptions): string {
   var TAG = "$lacuna", MAX_DEPTH = 64, OUTPUT_CHARS = ${options.outputChars | 0}, CONSOLE_CHARS = ${options.consoleChars | 0};
   var TOO_LARGE = {}, TOO_DEEP = {};
   var written = 0, limit = OUTPUT_CHARS, readable = false;
-  var consoleText = "", consoleTruncated = false, consoleMuted = false, hostKey = null, entry;
+  var consoleText = "", consoleTruncated = false, consoleMuted = false, entry;
 
   var slice = (function slice(s, a, b) { return reflectApply(stringSlice, s, [a, b]); });
   var tag = (function tag(name) { return '{"' + TAG + '":"' + name + '"}'; });
@@ -143,44 +146,45 @@ export function harnessSource(options: HarnessOptions): string {
   var removed = ["WebAssembly", "SharedArrayBuffer", "Atomics", "FinalizationRegistry", "WeakRef"];
   for (var r = 0; r < removed.length; r++) { try { delete global[removed[r]]; } catch (_) {} }
 
-  var api = freeze({
-    moduleFailed: (function (e) { moduleError = describeError(e); }),
-    bind: (function (functionName) {
-      if (moduleError !== null) return '{"ok":false,"error":' + moduleError + "}";
-      try {
-        var mod = global.${moduleGlobalName};
-        entry = mod === null || mod === undefined ? undefined : mod.${entryExportName};
-      } catch (e) { return '{"ok":false,"error":' + describeError(e) + "}"; }
-      if (typeof entry !== "function") return '{"ok":false,"missing":true,"found":' + jsonStringify(typeof entry) + "}";
-      return '{"ok":true}';
-    }),
-    // The host hands over a random key before any learner code runs; only calls carrying it are the host's.
-    // (A call from the learner's own code, e.g. during a hidden case, must not reset that case's muting.)
-    setKey: (function (key) { if (hostKey === null) hostKey = key; }),
-    runCase: (function (argsJson, muted, key) {
-      if (hostKey === null || key !== hostKey) throw new Error("the grading harness cannot be called from a submission");
-      // Muting is sticky: once a hidden case has started, nothing the submission does afterwards (the promise
-      // callbacks it queued, which V8 runs after this call returns, or a later call) may print.
-      written = 0; limit = OUTPUT_CHARS; if (muted === true) consoleMuted = true;
-      // Without '"$' the host's encoding holds no tag and no escaped key: revive would change nothing.
-      var args = reflectApply(stringIndexOf, argsJson, ['"$']) < 0 ? jsonParse(argsJson) : jsonParse(argsJson, revive), value;
-      try { value = reflectApply(entry, undefined, args); }
-      catch (e) { return '{"ok":false,"error":' + describeError(e) + "}"; }
-      try {
-        if (value !== null && typeof value === "object" && typeof value.then === "function") return '{"ok":false,"promise":true}';
-        return '{"ok":true,"value":' + ser(value, 0) + "}";
-      } catch (e) {
-        if (e === TOO_LARGE) return '{"ok":false,"tooLarge":true}';
-        if (e === TOO_DEEP) return '{"ok":false,"tooDeep":true}';
-        return '{"ok":false,"error":' + describeError(e) + "}";
-      }
-    }),
-    takeConsole: (function () {
-      return '{"text":' + jsonStringify(consoleText) + ',"truncated":' + (consoleTruncated ? "true" : "false") + "}";
-    }),
-  });
   var moduleError = null;
-  defineProperty(global, "__lacuna", { value: api, writable: false, enumerable: false, configurable: false });
+  var bind = (function bind(functionName) {
+    if (moduleError !== null) return '{"ok":false,"error":' + moduleError + "}";
+    try {
+      var mod = global.${moduleGlobalName};
+      entry = mod === null || mod === undefined ? undefined : mod.${entryExportName};
+    } catch (e) { return '{"ok":false,"error":' + describeError(e) + "}"; }
+    if (typeof entry !== "function") return '{"ok":false,"missing":true,"found":' + jsonStringify(typeof entry) + "}";
+    return '{"ok":true}';
+  });
+  var runCase = (function runCase(argsJson, muted) {
+    // Muting is sticky: once a hidden case has started, nothing the submission does afterwards (the promise
+    // callbacks it queued, which V8 runs after this call returns, or a later call) may print.
+    written = 0; limit = OUTPUT_CHARS; if (muted === true) consoleMuted = true;
+    // Without '"$' the host's encoding holds no tag and no escaped key: revive would change nothing.
+    var args = reflectApply(stringIndexOf, argsJson, ['"$']) < 0 ? jsonParse(argsJson) : jsonParse(argsJson, revive), value;
+    try { value = reflectApply(entry, undefined, args); }
+    catch (e) { return '{"ok":false,"error":' + describeError(e) + "}"; }
+    try {
+      if (value !== null && typeof value === "object" && typeof value.then === "function") return '{"ok":false,"promise":true}';
+      return '{"ok":true,"value":' + ser(value, 0) + "}";
+    } catch (e) {
+      if (e === TOO_LARGE) return '{"ok":false,"tooLarge":true}';
+      if (e === TOO_DEEP) return '{"ok":false,"tooDeep":true}';
+      return '{"ok":false,"error":' + describeError(e) + "}";
+    }
+  });
+  var takeConsole = (function takeConsole() {
+    return '{"text":' + jsonStringify(consoleText) + ',"truncated":' + (consoleTruncated ? "true" : "false") + "}";
+  });
+  defineProperty(global, "__lacuna", {
+    value: freeze({ moduleFailed: (function moduleFailed(e) { moduleError = describeError(e); }) }),
+    writable: false, enumerable: false, configurable: false,
+  });
+  return (function host(op, a, b) {
+    if (op === "case") return runCase(a, b);
+    if (op === "bind") return bind(a);
+    return takeConsole();
+  });
 })(globalThis);
 `;
 }

@@ -4,7 +4,6 @@
  * inputs in, serialised results out); no Reference or ExternalCopy is ever passed into the isolate.
  * Loaded only inside worker processes (see ./worker.ts), never by the grading daemon.
  */
-import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
 import { harnessFilename, harnessSource, submissionFilename } from "../harness";
 import { phaseEnd, phaseStart } from "../phase-timing";
@@ -89,13 +88,15 @@ function valueJson(raw: string): string {
   return raw.slice(prefix.length, -1);
 }
 
+/** The harness's entry (see harness.ts): op "bind" (functionName), "case" (argsJson, muted) or "console"; answers JSON text. */
+type HarnessHost = (op: "bind" | "case" | "console", a?: string, b?: boolean) => string;
+
 interface PreparedIsolate {
   key: string;
-  /** Authenticates the host's calls to the harness (see harness.ts). */
-  hostKey: string;
   isolate: ivm.Isolate;
   context: ivm.Context;
-  api: ivm.Reference<Record<string, unknown>>;
+  /** Held by the host only: no global in the isolate refers to it. */
+  host: ivm.Reference<HarnessHost>;
 }
 
 const preparedKey = (limits: IsolateLimits): string => `${limits.memoryMb}:${limits.outputChars}:${limits.consoleChars}`;
@@ -168,11 +169,11 @@ function prepareIsolate(limits: IsolateLimits): PreparedIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   try {
     const context = isolate.createContextSync();
-    compileHarness(isolate, limits).runSync(context, { timeout: 2000 });
-    const api = context.global.getSync("__lacuna", { reference: true }) as ivm.Reference<Record<string, unknown>>;
-    const hostKey = randomBytes(16).toString("hex");
-    (api.getSync("setKey", { reference: true }) as ivm.Reference<(key: string) => void>).applySync(undefined, [hostKey], { timeout: 1000 });
-    return { key: preparedKey(limits), isolate, context, api, hostKey };
+    // Only our harness has run in this isolate so far, and it ends by itself: no time limit (a timed call costs
+    // isolated-vm's timer thread a wake-up and the worker a context switch).
+    const host = compileHarness(isolate, limits).runSync(context, { reference: true, release: true }) as ivm.Reference<HarnessHost>;
+    if (host.typeof !== "function") throw new Error("the grading harness did not install");
+    return { key: preparedKey(limits), isolate, context, host };
   } catch (error) {
     if (!isolate.isDisposed) isolate.dispose();
     throw error;
@@ -206,16 +207,14 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
   const started = performance.now();
   const remaining = (): number => Math.max(0, limits.submissionMs - (performance.now() - started));
   const isolateMark = phaseStart();
-  const { isolate, context, api, hostKey } = takeIsolate(limits);
+  const { isolate, context, host } = takeIsolate(limits);
   const outcomes: CallOutcome[] = [];
   const durationsMs: number[] = [];
   let consoleOutput = { text: "", truncated: false };
   let bind: BindOutcome = { kind: "ok" };
   let memoryExceeded = false;
   try {
-    const runCase = api.getSync("runCase", { reference: true }) as ivm.Reference<(...args: unknown[]) => string>;
-    const apply = (name: string, args: (string | boolean)[], timeout: number): string =>
-      parseHarnessJsonText((api.getSync(name, { reference: true }) as ivm.Reference<(...a: (string | boolean)[]) => string>).applySync(undefined, args, { timeout }));
+    const callHost = (args: Parameters<HarnessHost>, timeout: number): unknown => host.applySync(undefined, args, { timeout });
 
     try {
       let script: ivm.Script;
@@ -228,7 +227,7 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
       }
       const moduleTimeout = Math.max(1, Math.min(limits.caseMs, remaining()));
       script.runSync(context, { timeout: moduleTimeout });
-      const bound = parseHarnessJson<{ ok: boolean; missing?: boolean; found?: string; error?: ThrownError }>(apply("bind", [functionName], 1000));
+      const bound = parseHarnessJson<{ ok: boolean; missing?: boolean; found?: string; error?: ThrownError }>(callHost(["bind", functionName], 1000));
       if (bound.missing) bind = { kind: "missing", found: bound.found ?? "undefined" };
       else if (bound.error) bind = { kind: "thrown", error: bound.error };
     } catch (error) {
@@ -252,7 +251,7 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
       else {
         const timeout = Math.max(1, Math.min(limits.caseMs, Math.floor(remaining())));
         try {
-          const raw = runCase.applySync(undefined, [call.argsJson, call.muted, hostKey], { timeout });
+          const raw = callHost(["case", call.argsJson, call.muted], timeout);
           outcome = toCallOutcome(raw);
         } catch (error) {
           const failure = classifyHostError(error, isolate);
@@ -268,7 +267,7 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
     }
     if (!isolate.isDisposed) {
       try {
-        consoleOutput = parseHarnessJson(apply("takeConsole", [], 500));
+        consoleOutput = parseHarnessJson(callHost(["console"], 500));
       } catch {
         // Console output is best effort: an isolate that just hit a limit may not answer.
       }
@@ -289,11 +288,6 @@ export function runInIsolate(code: string, functionName: string, calls: IsolateC
 function hostThrown(error: unknown): ThrownError {
   const message = error instanceof Error ? error.message : String(error);
   return { name: error instanceof Error ? error.name : "Error", message: message.replace(/\s*\[<isolated-vm>[^\]]*\]$/, ""), stack: "" };
-}
-
-function parseHarnessJsonText(value: unknown): string {
-  if (typeof value !== "string") throw new Error("the harness returned a non-string");
-  return value;
 }
 
 function toCallOutcome(raw: unknown): CallOutcome {

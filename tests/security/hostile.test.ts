@@ -301,6 +301,14 @@ describe("hostile submissions", () => {
     expect(visible[0]?.error?.message).toMatch(/^Error: inputs \[/);
   });
 
+  it("27c · the harness's own entry (cases, binding, console) is out of a submission's reach", async () => {
+    const source = fn(`const api = (globalThis as any).__lacuna;
+  console.log(Object.getOwnPropertyNames(api).join(","), Object.isFrozen(api), typeof api.runCase, typeof api.bind, typeof api.takeConsole);
+  return 0;`);
+    const report = await hostile(source);
+    expect(report.console.text.split("\n")[0]).toBe("moduleFailed true undefined undefined undefined");
+  });
+
   it("28 · fifty submissions at once are all graded correctly", async () => {
     const kinds = Array.from({ length: 50 }, (_, i) => (i % 10 === 9 ? "loop" : i % 2 === 0 ? "honest" : "wrong"));
     const sources = { honest: mseSolution(), wrong: fn("return 0;"), loop: fn("for (;;);") };
