@@ -30,13 +30,24 @@ export function scrubHostPaths(text: string): string {
   return out.replace(/(?:file:\/\/)?\/[^\s'"()]*node_modules[^\s'"()]*/g, "<grader>");
 }
 
+/** `value` with every string capped; the parts that needed no cap are the same objects (no copy of a report). */
 function capStrings<T>(value: T): T {
   if (typeof value === "string") return capText(value) as T;
-  if (Array.isArray(value)) return value.map(capStrings) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const capped: unknown = capStrings(value[i]);
+      if (capped !== value[i]) (copy ??= [...value])[i] = capped;
+    }
+    return (copy ?? value) as T;
+  }
   if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) out[key] = capStrings(field);
-    return out as T;
+    let copy: Record<string, unknown> | null = null;
+    for (const [key, field] of Object.entries(value)) {
+      const capped: unknown = capStrings(field);
+      if (capped !== field) (copy ??= { ...(value as Record<string, unknown>) })[key] = capped;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

@@ -9,11 +9,12 @@ import { phaseEnd, phaseStart } from "../phase-timing";
 import { transpileSubmission } from "../transpile";
 import { boundReport, scrubHostPaths } from "../report-text";
 import { gradeJob, prepareForNextJob, warmTasks } from "./grade-job";
-import { fromWorkerSchema, toWorkerSchema, warmWorkerSchema, type FromWorker } from "./protocol";
+import { toWorkerSchema, warmWorkerSchema, type FromWorker } from "./protocol";
 import { runInIsolate } from "./run-isolate";
 
+/** Typed here and validated where it is read: the pool parses every message a worker sends. */
 function send(message: FromWorker): void {
-  process.send?.(fromWorkerSchema.parse(message));
+  process.send?.(message);
 }
 
 async function warmUp(): Promise<void> {
