@@ -209,6 +209,14 @@ async function main(): Promise<void> {
     const workerUsage = workerPids.reduce((sum, pid) => addUsage(sum, treeUsage(pid)), noUsage());
     return { parent: (own.user + own.system) / 1000, workers: workerUsage.cpuMs, workerUsage };
   };
+  type PoolCpu = ReturnType<typeof poolCpu>;
+  /** The pool's CPU ms per submission (its side and the workers') between two readings of poolCpu. */
+  const poolCpuPer = (before: PoolCpu, after: PoolCpu, submissions: number): number => (after.parent - before.parent + after.workers - before.workers) / submissions;
+  /** Grades the submissions as they are, `4 × workers` at a time, as (b) and (c, paired) do. */
+  const gradeAll = (items: Submission[]) =>
+    runConcurrently(items, 4 * workers, async (s) => {
+      await pool.grade({ slug: s.entry.meta.slug, source: s.source, seed: s.seed, mode: "all" });
+    });
   try {
     // (a) warm latency per exercise.
     log(`grader bench: ${entries.length} exercises, ${workers} workers, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (the machine's other work competes for the same cores)\n`);
@@ -259,7 +267,7 @@ async function main(): Promise<void> {
       const before = poolCpu();
       await gradeAsNewCode(mix, "warm-up");
       const after = poolCpu();
-      warmUpCurve.push(round((after.parent - before.parent + after.workers - before.workers) / mix.length));
+      warmUpCurve.push(round(poolCpuPer(before, after, mix.length)));
     }
     log(`\nV8 warm-up of the pool: ${warmUpCurve.length} passes of the mix as new code, CPU per submission ${warmUpCurve.join(", ")} ms${warmUpSettled(warmUpCurve, WARM_UP_RULE) ? "" : " (still falling)"}`);
     // (b, new code) every submission is code the workers have not seen, as when a class types its own: esbuild runs
@@ -269,16 +277,14 @@ async function main(): Promise<void> {
     await gradeAsNewCode(workload, "new code");
     const newCodeCpuAfter = poolCpu();
     const newCodeRate = workload.length / ((performance.now() - newCodeStarted) / 1000);
-    const newCodeCpu = round((newCodeCpuAfter.parent - newCodeCpuBefore.parent + newCodeCpuAfter.workers - newCodeCpuBefore.workers) / workload.length);
+    const newCodeCpu = round(poolCpuPer(newCodeCpuBefore, newCodeCpuAfter, workload.length));
     // (b) proper: the mix's own sources, each once before the clock (so a run's or a resubmission's code is cached on
     // the worker that graded it, as in a deployment) and then twice under it.
     for (const s of mix) await pool.grade({ slug: s.entry.meta.slug, source: s.source, seed: s.seed, mode: "all" });
     let started = performance.now();
     const window = { from: Date.now(), to: 0 };
     const cpuBefore = poolCpu();
-    await runConcurrently(workload, 4 * workers, async (s) => {
-      await pool.grade({ slug: s.entry.meta.slug, source: s.source, seed: s.seed, mode: "all" });
-    });
+    await gradeAll(workload);
     const cpuAfter = poolCpu();
     window.to = Date.now();
     const poolSeconds = (performance.now() - started) / 1000;
@@ -346,12 +352,9 @@ async function main(): Promise<void> {
     for (let pair = 0; pair < PAIRED_SLICES; pair++) {
       const poolBegin = performance.now();
       const poolCpuBegin = poolCpu();
-      await runConcurrently(poolSlice, 4 * workers, async (s) => {
-        await pool.grade({ slug: s.entry.meta.slug, source: s.source, seed: s.seed, mode: "all" });
-      });
-      const poolCpuEnd = poolCpu();
+      await gradeAll(poolSlice);
+      const sliceCpu = poolCpuPer(poolCpuBegin, poolCpu(), poolSlice.length);
       const sliceRate = poolSlice.length / ((performance.now() - poolBegin) / 1000);
-      const sliceCpu = (poolCpuEnd.parent - poolCpuBegin.parent + poolCpuEnd.workers - poolCpuBegin.workers) / poolSlice.length;
       const baselineBegin = performance.now();
       const usageBegin = reapedChildrenUsage();
       await runConcurrently(baselineSlice, workers, async (p) => {

@@ -104,7 +104,7 @@ function toCompileError(message: Message, source: string, request: TranspileRequ
  * they could change.
  */
 const compiledCache = new Map<string, Extract<TranspileResult, { ok: true }>>();
-/** Entries and characters kept, keys (sources) and code (64 KB sources cannot make it hold more than ~8 MB). */
+/** Entries and characters kept: the keys (each holds its source) and the code both count. */
 const compiledCacheLimit = { entries: 512, chars: 8_000_000 };
 let compiledCacheChars = 0;
 
