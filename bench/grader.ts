@@ -14,9 +14,10 @@
  *      design), measured in the same run, and the ratio. Like for like, the baseline's process takes the
  *      TypeScript source to outputs itself (esbuild's transformSync, then the cases); a second, generous
  *      variant gets the JavaScript precompiled. Both get their expected outputs computed before the clock
- *      starts and compare in the parent, and neither runs a sandbox or a diagnosis. Then (c, paired) the pool and
- *      the like-for-like baseline in turns of a few seconds, so each pair meets the same machine speed: the median
- *      pair's ratio does not move with the drift between (b) and (c).
+ *      starts and compare in the parent, and neither runs a sandbox or a diagnosis. Then (c, paired) the pool,
+ *      the like-for-like baseline and the lean pool (bench/lean-pool.ts: only what the issue's rules require of any
+ *      pool) in turns of a few seconds, so each round meets the same machine speed: the median round's ratios do not
+ *      move with the drift between (b) and (c), and the lean pool's is the most any pool within the rules reaches.
  *  (e) the floor the issue's rules leave (one fresh isolate per submission, nothing traded): the sandbox alone, as a
  *      worker runs it for each submission of the same mix (bench/grader-floor.ts, in processes of their own with the
  *      workers' flags), and a bare isolate created and disposed: first in one process, then in as many processes at
@@ -58,7 +59,7 @@ const goals = { medianMs: 10, submissionsPerSecond: 100, ratio: 20, cpuPerSubmis
  */
 const WARM_UP_RULE = { ...DEFAULT_WARM_UP_RULE, minWindows: 6 };
 const MAX_WARM_UP_PASSES = 10;
-/** Pairs of (c, paired): a quarter of (b)'s workload and 16 baseline processes each, ~2 s a pair. */
+/** Rounds of (c, paired): a quarter of (b)'s workload for the pool and for the lean pool, 16 baseline processes; ~3 s a round. */
 const PAIRED_SLICES = 5;
 
 function quantile(values: number[], q: number): number {
