@@ -367,19 +367,24 @@ async function main(): Promise<void> {
         const index = mixIndex.get(s)!;
         await lean.grade(index, prepared[index]!.code);
       });
+    /** One turn: `items` graded by `work`, as submissions per second and CPU ms per submission (`cpuNow` before and after). */
+    const turn = async (items: Submission[], cpuNow: () => number, work: (items: Submission[]) => Promise<void>) => {
+      const begin = performance.now();
+      const cpuBegin = cpuNow();
+      await work(items);
+      return { rate: items.length / ((performance.now() - begin) / 1000), cpuMs: (cpuNow() - cpuBegin) / items.length };
+    };
+    const poolCpuNow = () => {
+      const usage = poolCpu();
+      return usage.parent + usage.workers;
+    };
     // Warmed as the pool was: whole passes of the mix until its CPU per submission stops falling.
     const leanWarmUp: number[] = [];
     while (leanWarmUp.length < MAX_WARM_UP_PASSES && !warmUpSettled(leanWarmUp, DEFAULT_WARM_UP_RULE)) {
-      const before = leanCpu();
-      await leanGradeAll(mix);
-      leanWarmUp.push(round((leanCpu() - before) / mix.length));
+      leanWarmUp.push(round((await turn(mix, leanCpu, leanGradeAll)).cpuMs));
     }
     for (let pair = 0; pair < PAIRED_SLICES; pair++) {
-      const poolBegin = performance.now();
-      const poolCpuBegin = poolCpu();
-      await gradeAll(poolSlice);
-      const sliceCpu = poolCpuPer(poolCpuBegin, poolCpu(), poolSlice.length);
-      const sliceRate = poolSlice.length / ((performance.now() - poolBegin) / 1000);
+      const poolTurn = await turn(poolSlice, poolCpuNow, gradeAll);
       const baselineBegin = performance.now();
       const usageBegin = reapedChildrenUsage();
       await runConcurrently(baselineSlice, workers, async (p) => {
@@ -387,12 +392,12 @@ async function main(): Promise<void> {
       });
       const baselineRate = baselineSlice.length / ((performance.now() - baselineBegin) / 1000);
       const baselineCpu = usagePer(reapedChildrenUsage(), usageBegin, baselineSlice.length).cpuMs;
-      const leanBegin = performance.now();
-      const leanCpuBegin = leanCpu();
-      await leanGradeAll(poolSlice);
-      const leanSliceCpu = (leanCpu() - leanCpuBegin) / poolSlice.length;
-      const leanRate = poolSlice.length / ((performance.now() - leanBegin) / 1000);
-      pairs.push({ ratio: sliceRate / baselineRate, cpuRatio: baselineCpu / sliceCpu, lean: { ratio: leanRate / baselineRate, cpuRatio: baselineCpu / leanSliceCpu } });
+      const leanTurn = await turn(poolSlice, leanCpu, leanGradeAll);
+      pairs.push({
+        ratio: poolTurn.rate / baselineRate,
+        cpuRatio: baselineCpu / poolTurn.cpuMs,
+        lean: { ratio: leanTurn.rate / baselineRate, cpuRatio: baselineCpu / leanTurn.cpuMs },
+      });
     }
     await lean.close();
     const pairedRatio = quantile(pairs.map((p) => p.ratio), 0.5);

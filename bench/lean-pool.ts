@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import type { ComparisonSettings } from "../grader/compare";
-import { forkTs } from "../grader/fork";
+import { forkTs, killAndWait } from "../grader/fork";
 import { resolveLimits } from "../grader/limits";
 import type { IsolateCall } from "../grader/sandbox/run-isolate";
 import { addUsage, noUsage, treeUsage, type ProcessUsage } from "./phases";
@@ -100,16 +100,7 @@ export async function startLeanPool(workers: number, cases: LeanCase[]): Promise
     workersUsage: () => slots.reduce((sum, { child }) => (child.pid ? addUsage(sum, treeUsage(child.pid)) : sum), noUsage()),
     async close() {
       closing = true;
-      await Promise.all(
-        slots.map(
-          ({ child }) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              child.once("exit", () => resolve());
-              child.kill("SIGKILL");
-            }),
-        ),
-      );
+      await Promise.all(slots.map(({ child }) => killAndWait(child)));
     },
   };
 }

@@ -8,6 +8,18 @@ export const graderDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(graderDir, "..");
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
+/**
+ * Kills a helper process with SIGKILL and resolves once it has gone: on "exit", or on "close" for a caller that
+ * must also have read its last stdio and IPC. Resolves at once for a process that has already ended.
+ */
+export function killAndWait(child: ChildProcess, event: "exit" | "close" = "exit"): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once(event, () => resolve());
+    child.kill("SIGKILL");
+  });
+}
+
 export function forkTs(entry: string, heapMb: number, extra: string[] = []): ChildProcess {
   // Learner code never sees the environment anyway; a nearly empty one means a sandbox escape would not either.
   // GOGC reaches the esbuild service a worker starts on its first transpile: Go collects that small heap at 5×

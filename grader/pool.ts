@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { exercisesRoot as defaultExercisesRoot, findExercise, loadCatalog } from "../exercises/catalog";
-import { forkTs, graderDir } from "./fork";
+import { forkTs, graderDir, killAndWait } from "./fork";
 import { resolveLimits, type GraderLimits, type GraderLimitsInput } from "./limits";
 import { messages } from "./messages";
 import { phaseEnd, phaseStart } from "./phase-timing";
@@ -353,16 +353,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       }
       const children = slots.map((s) => s.child);
       await checkers.close();
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              child.once("exit", () => resolve());
-              child.kill("SIGKILL");
-            }),
-        ),
-      );
+      await Promise.all(children.map((child) => killAndWait(child)));
     },
   };
 }

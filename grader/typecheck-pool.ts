@@ -10,7 +10,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { z } from "zod";
-import { forkTs, graderDir } from "./fork";
+import { forkTs, graderDir, killAndWait } from "./fork";
 import { capText } from "./report-text";
 import { typeWarningSchema, type TypeWarning } from "./report";
 import { fromTypeCheckerSchema } from "./sandbox/protocol";
@@ -130,16 +130,7 @@ export function createTypeCheckPool(options: TypeCheckPoolOptions): TypeCheckPoo
     async close(): Promise<void> {
       closed = true;
       for (const pending of queue.splice(0)) pending.resolve({ warnings: [], notice: "busy" });
-      await Promise.all(
-        [...checkers].map(
-          (checker) =>
-            new Promise<void>((resolve) => {
-              if (checker.child.exitCode !== null || checker.child.signalCode !== null) return resolve();
-              checker.child.once("close", () => resolve());
-              checker.child.kill("SIGKILL");
-            }),
-        ),
-      );
+      await Promise.all([...checkers].map((checker) => killAndWait(checker.child, "close")));
     },
   };
 }
