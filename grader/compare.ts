@@ -85,12 +85,6 @@ function shapeOfIrregular(value: unknown): Shape {
   return [value.length, ...inner];
 }
 
-function flatten(value: unknown, out: number[]): number[] {
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) flatten(value[i], out);
-  else out.push(value as number);
-  return out;
-}
-
 function formatShape(shape: Shape, text: CompareMessages): string {
   return Array.isArray(shape) ? `[${shape.join(", ")}]` : shape === "ragged" ? text.ragged : text.notNumeric;
 }
@@ -116,6 +110,25 @@ interface Accumulator {
   text: CompareMessages;
 }
 
+/** The allclose rule for one element, with NaN, ±Infinity and -0 handled as the header says. */
+function withinTolerance(expected: number, got: number, tol: Tolerance): boolean {
+  if (Number.isNaN(expected)) return Number.isNaN(got);
+  if (!Number.isFinite(expected)) return got === expected;
+  if (!Number.isFinite(got)) return false;
+  return Math.abs(got - expected) <= tol.atol + tol.rtol * Math.abs(expected);
+}
+
+/**
+ * Calls `visit(e, g, flatIndex)` for each element of two nested arrays of the same rectangular shape (or two
+ * numbers), in row-major order, until it returns false; false if it did. Walks in step, so no flat copy is made.
+ */
+function eachElement(expected: unknown, got: unknown, visit: (e: number, g: number, flatIndex: number) => boolean, start = { index: 0 }): boolean {
+  if (!Array.isArray(expected)) return visit(expected as number, got as number, start.index++);
+  const g = got as unknown[];
+  for (let i = 0; i < expected.length; i++) if (!eachElement(expected[i], g[i], visit, start)) return false;
+  return true;
+}
+
 function elementMatches(expected: number, got: number, tol: Tolerance): { ok: boolean; abs: number | null; violation: number } {
   if (Number.isNaN(expected)) return { ok: Number.isNaN(got), abs: null, violation: Number.isNaN(got) ? 0 : Infinity };
   if (!Number.isFinite(expected)) return { ok: got === expected, abs: null, violation: got === expected ? 0 : Infinity };
@@ -123,7 +136,7 @@ function elementMatches(expected: number, got: number, tol: Tolerance): { ok: bo
   const abs = Math.abs(got - expected);
   const allowed = tol.atol + tol.rtol * Math.abs(expected);
   const violation = abs === 0 ? 0 : allowed === 0 ? Infinity : abs / allowed;
-  return { ok: abs <= allowed, abs, violation };
+  return { ok: withinTolerance(expected, got, tol), abs, violation };
 }
 
 function compareTensor(label: string, expected: unknown, got: unknown, tol: Tolerance, acc: Accumulator): void {
@@ -153,11 +166,7 @@ function compareTensor(label: string, expected: unknown, got: unknown, tol: Tole
     acc.problems.push({ output: label, message: text.shape(name, formatShape(expectedShape, text), formatShape(gotShape, text)) });
     return;
   }
-  const e = flatten(expected, []);
-  const g = flatten(got, []);
-  for (let i = 0; i < e.length; i++) {
-    const ev = e[i] as number;
-    const gv = g[i] as number;
+  eachElement(expected, got, (ev, gv, i) => {
     const m = elementMatches(ev, gv, tol);
     if (!m.ok) acc.passed = false;
     if (m.abs !== null) {
@@ -168,7 +177,8 @@ function compareTensor(label: string, expected: unknown, got: unknown, tol: Tole
       acc.worstViolation = m.violation;
       acc.worstIndex = indexPath(label, i, expectedShape);
     }
-  }
+    return true;
+  });
 }
 
 /** Values that are not numeric tensors: objects, booleans, strings, lists of mixed things. */
@@ -217,19 +227,17 @@ export function gradientRelativeError(expected: unknown, got: unknown): number |
   const es = shapeOf(expected);
   const gs = shapeOf(got);
   if (!Array.isArray(es) || !Array.isArray(gs) || es.join() !== gs.join()) return null;
-  const e = flatten(expected, []);
-  const g = flatten(got, []);
   let diff = 0;
   let ne = 0;
   let ng = 0;
-  for (let i = 0; i < e.length; i++) {
-    const ev = e[i] as number;
-    const gv = g[i] as number;
-    if (!Number.isFinite(ev) || !Number.isFinite(gv)) return null;
+  const finite = eachElement(expected, got, (ev, gv) => {
+    if (!Number.isFinite(ev) || !Number.isFinite(gv)) return false;
     diff += (gv - ev) ** 2;
     ne += ev ** 2;
     ng += gv ** 2;
-  }
+    return true;
+  });
+  if (!finite) return null;
   const denominator = Math.sqrt(ne) + Math.sqrt(ng);
   return denominator === 0 ? 0 : Math.sqrt(diff) / denominator;
 }
@@ -272,4 +280,41 @@ export function compareOutputs(expected: unknown, got: unknown, settings: Compar
     worstIndex: acc.passed ? null : acc.worstIndex,
     gradients,
   };
+}
+
+/**
+ * compareTensor's verdict alone. Once `expected` is known to be a rectangular numeric array, `got` has its shape
+ * exactly when it has a number wherever `expected` has one and an array of the same length wherever `expected` has
+ * an array, so one walk in step checks the shape and the elements, and the first failure ends it.
+ */
+function tensorMatches(expected: unknown, got: unknown, tol: Tolerance): boolean {
+  const expectedShape = shapeOf(expected);
+  if (expectedShape === "not-numeric" || expectedShape === "ragged") return structuredMatches(expected, got, tol);
+  return elementsMatch(expected, got, tol);
+}
+
+function elementsMatch(expected: unknown, got: unknown, tol: Tolerance): boolean {
+  if (typeof expected === "number") return typeof got === "number" && withinTolerance(expected, got, tol);
+  const e = expected as unknown[];
+  if (!Array.isArray(got) || got.length !== e.length) return false;
+  for (let i = 0; i < e.length; i++) if (!elementsMatch(e[i], got[i], tol)) return false;
+  return true;
+}
+
+function structuredMatches(expected: unknown, got: unknown, tol: Tolerance): boolean {
+  if (isPlainObject(expected)) return isPlainObject(got) && Object.keys(expected).every((key) => key in got && tensorMatches(expected[key], got[key], tol));
+  if (Array.isArray(expected)) return Array.isArray(got) && got.length === expected.length && expected.every((item, i) => tensorMatches(item, got[i], tol));
+  if (typeof expected === "number") return tensorMatches(expected, got, tol);
+  return expected === got;
+}
+
+/**
+ * Exactly `compareOutputs(expected, got, settings).passed`, without the errors, the worst index, the gradients or
+ * any message: it stops at the first shape or element that fails. The diagnosis asks it of every misconception on
+ * every case of a failing submission, where only the verdict matters.
+ */
+export function outputsMatch(expected: unknown, got: unknown, settings: ComparisonSettings): boolean {
+  if (!isPlainObject(expected)) return tensorMatches(expected, got, settings.tolerance.default);
+  if (!isPlainObject(got)) return false;
+  return Object.keys(expected).every((key) => Object.prototype.hasOwnProperty.call(got, key) && tensorMatches(expected[key], got[key], toleranceFor(settings, key)));
 }

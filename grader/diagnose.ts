@@ -11,7 +11,7 @@
  *     values (a passing case) before it is named.
  */
 import type { Lang, MisconceptionMeta } from "../exercises/schema";
-import { compareOutputs, type ComparisonSettings } from "./compare";
+import { outputsMatch, type ComparisonSettings } from "./compare";
 import type { Diagnosis } from "./report";
 
 export interface FailingCase {
@@ -61,7 +61,7 @@ function maskNonFinite(expected: unknown, got: unknown): [unknown, unknown] {
 /** True when `got` is wrong somewhere other than in its non-finite values (a finite wrong value, a wrong shape). */
 export function wrongBeyondNonFinite(expected: unknown, got: unknown, settings: ComparisonSettings): boolean {
   const [e, g] = maskNonFinite(expected, got);
-  return !compareOutputs(e, g, settings).passed;
+  return !outputsMatch(e, g, settings);
 }
 
 function hasFiniteNumber(value: unknown): boolean {
@@ -82,10 +82,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis[] {
     const outputs = input.outputsOf(m.id);
     const predicts = (caseIndex: number, got: unknown): boolean => {
       const predicted = outputs[caseIndex];
-      return predicted !== null && predicted !== undefined && compareOutputs(predicted, got, input.settings).passed;
+      return predicted !== null && predicted !== undefined && outputsMatch(predicted, got, input.settings);
     };
     if (!input.failing.every((f) => predicts(f.caseIndex, f.got))) continue;
-    if (!input.failing.some((f) => !compareOutputs(f.expected, outputs[f.caseIndex], input.settings).passed)) continue;
+    if (!input.failing.some((f) => !outputsMatch(f.expected, outputs[f.caseIndex], input.settings))) continue;
     if (!passing.every((p) => predicts(p.caseIndex, p.got))) continue;
     found.push({ misconceptionId: m.id, title: m.title[input.lang], explanation: m.explanation[input.lang], matchedCases: input.failing.length });
   }

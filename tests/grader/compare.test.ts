@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareOutputs, gradientRelativeError, shapeOf, type ComparisonSettings } from "../../grader/compare";
+import { compareOutputs, gradientRelativeError, outputsMatch, shapeOf, type ComparisonSettings } from "../../grader/compare";
 import { Unrepresentable } from "../../grader/special-json";
 
 const settings: ComparisonSettings = {
@@ -95,5 +96,60 @@ describe("compareOutputs", () => {
     expect(shapeOf([1, null])).toBe("not-numeric");
     expect(shapeOf("1")).toBe("not-numeric");
     expect(shapeOf([[], [1]])).toBe("ragged");
+  });
+});
+
+describe("outputsMatch", () => {
+  const special = fc.constantFrom(0, -0, 1, 1e-9, NaN, Infinity, -Infinity);
+  const number = fc.oneof(special, fc.double({ min: -1e6, max: 1e6 }));
+  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      number,
+      number,
+      fc.constantFrom("relu", true, null, new Unrepresentable("function")),
+      fc.array(tie("value"), { maxLength: 3 }),
+      fc.array(fc.array(number, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+      fc.dictionary(fc.constantFrom("cost", "dw", "db", "x"), tie("value"), { maxKeys: 3 }),
+    ),
+  }));
+  /** `v` with every number moved by a seeded amount: often within tolerance, sometimes far outside or non-finite. */
+  function jitter(v: unknown, seed: number): unknown {
+    let state = seed >>> 0;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const walk = (x: unknown): unknown => {
+      if (typeof x === "number") {
+        const r = next();
+        return r < 0.6 ? x : r < 0.8 ? x + x * 1e-7 : r < 0.9 ? x + 1 : r < 0.95 ? NaN : -x;
+      }
+      if (Array.isArray(x)) return next() < 0.05 ? x.slice(1).map(walk) : x.map(walk);
+      if (x !== null && typeof x === "object" && !(x instanceof Unrepresentable)) {
+        return Object.fromEntries(Object.entries(x).flatMap(([k, field]) => (next() < 0.05 ? [] : [[k, walk(field)]])));
+      }
+      return x;
+    };
+    return walk(v);
+  }
+  const pair = fc.oneof(
+    fc.tuple(value, fc.integer()).map(([expected, seed]) => [expected, jitter(expected, seed)] as const),
+    fc.tuple(value, value),
+  );
+
+  it("gives exactly compareOutputs' verdict, for values alike and values apart", () => {
+    fc.assert(
+      fc.property(pair, ([expected, got]) => {
+        expect(outputsMatch(expected, got, settings)).toBe(compareOutputs(expected, got, settings).passed);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees on the cases written out above", () => {
+    expect(outputsMatch([[1, 2], [3, 4]], [[1, 2], [3, 4 + 1e-6]], settings)).toBe(true);
+    expect(outputsMatch([[1, 2], [3, 4]], [[1, 2.5], [3, 4.01]], settings)).toBe(false);
+    expect(outputsMatch({ cost: 1, dw: [1, 2] }, { cost: 1.4, dw: [1, 2] }, settings)).toBe(true);
+    expect(outputsMatch({ cost: 1, dw: [1, 2] }, { cost: 1, dw: [1, 2, 3] }, settings)).toBe(false);
+    expect(outputsMatch([NaN, Infinity, 0], [NaN, Infinity, -0], settings)).toBe(true);
+    expect(outputsMatch({ cost: 1 }, { dw: 1 }, settings)).toBe(false);
   });
 });
