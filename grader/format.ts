@@ -12,7 +12,21 @@ export function formatNumber(n: number): string {
   if (n === -Infinity) return "-Infinity";
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const text = n.toPrecision(6);
-  return text.includes("e") ? text.replace(/\.?0+e/, "e") : text.replace(/\.?0+$/, "");
+  const exponent = text.indexOf("e");
+  return exponent === -1 ? withoutTrailingZeros(text) : withoutTrailingZeros(text.slice(0, exponent)) + text.slice(exponent);
+}
+
+/**
+ * "1.50000" → "1.5", "2.00000" → "2"; digits with no decimal point stay as they are ("100000" is 100000.4 to six
+ * digits, which an unanchored /\.?0+$/ once cut to "1"). A loop, not a regular expression: every number a report
+ * shows passes here.
+ */
+function withoutTrailingZeros(digits: string): string {
+  if (digits.indexOf(".") === -1) return digits;
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (digits.charCodeAt(end - 1) === 46 /* . */) end--;
+  return digits.slice(0, end);
 }
 
 function render(value: unknown, depth: number): string {

@@ -69,4 +69,11 @@ describe("values in the terminal", () => {
     expect(formatValue([-0, 0.5, -1])).toBe("[0, 0.5, -1]");
     expect(formatArgs(["x", "b"], [[-0], -0])).toBe("x = [0], b = 0");
   });
+
+  it("keeps six significant digits and drops only the zeros after a decimal point", () => {
+    expect(formatValue([100000.4, 120000.3, 999999.4])).toBe("[100000, 120000, 999999]");
+    expect(formatValue([0.5, 1.25, 123.456789, 100.0001, -0.000012345678])).toBe("[0.5, 1.25, 123.457, 100, -0.0000123457]");
+    expect(formatValue([1e-7, 1.5e-7, 1e21, -2.5e30, 1234567.8])).toBe("[1e-7, 1.5e-7, 1e+21, -2.5e+30, 1.23457e+6]");
+    expect(formatValue([NaN, Infinity, -Infinity, 42])).toBe("[NaN, Infinity, -Infinity, 42]");
+  });
 });
