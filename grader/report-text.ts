@@ -36,16 +36,21 @@ function capStrings<T>(value: T): T {
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
-      const capped: unknown = capStrings(value[i]);
-      if (capped !== value[i]) (copy ??= [...value])[i] = capped;
+      const item: unknown = value[i];
+      if (typeof item !== "string" && (item === null || typeof item !== "object")) continue; // numbers: curves, shapes
+      const capped: unknown = capStrings(item);
+      if (capped !== item) (copy ??= [...value])[i] = capped;
     }
     return (copy ?? value) as T;
   }
   if (value !== null && typeof value === "object") {
     let copy: Record<string, unknown> | null = null;
-    for (const [key, field] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const field = record[key];
+      if (typeof field !== "string" && (field === null || typeof field !== "object")) continue;
       const capped: unknown = capStrings(field);
-      if (capped !== field) (copy ??= { ...(value as Record<string, unknown>) })[key] = capped;
+      if (capped !== field) (copy ??= { ...record })[key] = capped;
     }
     return (copy ?? value) as T;
   }
