@@ -37,7 +37,7 @@ import { loadCatalog, type ExerciseEntry } from "../exercises/catalog";
 import { generateCases, loadOracle } from "../exercises/oracle";
 import type { Json } from "../exercises/schema";
 import { compareOutputs } from "../grader/compare";
-import { forkTs } from "../grader/fork";
+import { forkTs, sandboxWorkerFlags } from "../grader/fork";
 import { resolveLimits } from "../grader/limits";
 import { createGraderPool, type GradeRequest } from "../grader/pool";
 import type { IsolateCall } from "../grader/sandbox/run-isolate";
@@ -163,7 +163,7 @@ function roundUsage(usage: ProcessUsage): ProcessUsage {
 
 /** One floor child (bench/grader-floor.ts) with the workers' flags: resolves once it is loaded, with a way to run it. */
 function startFloorChild(): Promise<(runs: FloorRun[]) => Promise<FloorAnswer>> {
-  const child = forkTs(path.join(import.meta.dirname, "grader-floor.ts"), resolveLimits().workerHeapMb, ["--no-expose-wasm"]);
+  const child = forkTs(path.join(import.meta.dirname, "grader-floor.ts"), resolveLimits().workerHeapMb, [...sandboxWorkerFlags]);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const ended = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the floor's process ended (${code}) without an answer: ${stderr.slice(-2000)}`))));

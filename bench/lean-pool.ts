@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import type { ComparisonSettings } from "../grader/compare";
-import { forkTs, killAndWait } from "../grader/fork";
+import { forkTs, killAndWait, sandboxWorkerFlags } from "../grader/fork";
 import { resolveLimits } from "../grader/limits";
 import type { IsolateCall } from "../grader/sandbox/run-isolate";
 import { addUsage, noUsage, treeUsage, type ProcessUsage } from "./phases";
@@ -51,7 +51,7 @@ export async function startLeanPool(workers: number, cases: LeanCase[]): Promise
   let closing = false;
   const slots = await Promise.all(
     Array.from({ length: workers }, async () => {
-      const child = forkTs(path.join(import.meta.dirname, "lean-pool-worker.ts"), limits.workerHeapMb, ["--no-expose-wasm"]);
+      const child = forkTs(path.join(import.meta.dirname, "lean-pool-worker.ts"), limits.workerHeapMb, [...sandboxWorkerFlags]);
       let stderr = "";
       child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
       const next = (): Promise<unknown> =>

@@ -5,13 +5,15 @@
  * This module never imports isolated-vm, TensorFlow.js or esbuild.
  */
 import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, unlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { exercisesRoot as defaultExercisesRoot, findExercise, loadCatalog } from "../exercises/catalog";
-import { forkTs, graderDir, killAndWait } from "./fork";
+import { forkTs, graderDir, killAndWait, sandboxWorkerFlags } from "./fork";
 import { resolveLimits, type GraderLimits, type GraderLimitsInput } from "./limits";
 import { messages } from "./messages";
+import { readPhaseBoard } from "./phase-board";
 import { phaseEnd, phaseStart } from "./phase-timing";
 import { gradeReportSchema, notRunCaseResult, reportWithoutCases, typeWarningSchema, type CaseOutline, type GradeReport, type ReportSubject, type RuntimeError, type TypeWarning } from "./report";
 import { boundReport, scrubHostPaths } from "./report-text";
@@ -84,6 +86,8 @@ interface PendingJob {
   message: ToWorker;
   enqueuedAt: number;
   startedAt: number;
+  /** Date.now() when a worker took it: host work's deadline counts from here until the board says otherwise. */
+  dispatchedAt: number;
   /** Workers that died while grading this job (see classifyWorkerDeath). */
   deaths: number;
   resolve: (report: GradeReport) => void;
@@ -91,16 +95,24 @@ interface PendingJob {
 
 interface WorkerSlot {
   child: ChildProcess;
+  /** The worker's phase board (./phase-board.ts): what it is doing for the current job. */
+  board: string;
   ready: boolean;
   job: PendingJob | null;
   timer: NodeJS.Timeout | null;
   killedByWatchdog: boolean;
   stderrTail: string;
   warming: number;
-  /** What the current job's worker is doing: "sandbox" while the submission's own code runs. */
-  phase: "host" | "sandbox";
-  /** The current job's cases, so a report can list them (as not run) when the worker dies. */
+}
+
+/** What a worker's board says of its current job. */
+interface JobPhase {
+  /** The submission's own code is running (not host work, not a misconception's trusted run). */
+  learnerCode: boolean;
+  /** The cases of that run, so a report can list them (as not run) when the worker dies. */
   cases: CaseOutline[] | null;
+  /** When the watchdog stops the phase (ms since the epoch). */
+  deadline: number;
 }
 
 /**
@@ -150,13 +162,35 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
   let broken: string | null = null;
   let warmMessage: WarmWorker | null = null;
 
-  function arm(slot: WorkerSlot, ms: number): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => {
-      slot.killedByWatchdog = true;
-      if (slot.phase === "sandbox") watchdogKills += 1;
-      slot.child.kill("SIGKILL");
-    }, ms);
+  const boardDir = mkdtempSync(path.join(os.tmpdir(), "lacuna-pool-"));
+  let boards = 0;
+  /**
+   * How often the watchdog reads a busy worker's board: no phase's deadline is nearer than this after it begins
+   * (every sandbox budget is at least the submission's), so a phase begun just after a reading is still stopped
+   * on time.
+   */
+  const watchEveryMs = Math.min(limits.hostPhaseMs, limits.submissionMs + limits.watchdogSlackMs);
+
+  function phaseOf(slot: WorkerSlot, job: PendingJob): JobPhase {
+    const entry = readPhaseBoard(slot.board);
+    if (!entry || entry.id !== job.id) return { learnerCode: false, cases: null, deadline: job.dispatchedAt + limits.hostPhaseMs };
+    if (entry.phase === "host") return { learnerCode: false, cases: null, deadline: entry.since + limits.hostPhaseMs };
+    return { learnerCode: entry.cases !== undefined, cases: entry.cases ?? null, deadline: entry.since + entry.budgetMs + limits.watchdogSlackMs };
+  }
+
+  /** The watchdog: kills a worker whose phase is past its deadline, or looks again when it might be. */
+  function watch(slot: WorkerSlot): void {
+    slot.timer = null;
+    if (!slot.job) return;
+    const phase = phaseOf(slot, slot.job);
+    const now = Date.now();
+    if (now < phase.deadline) {
+      slot.timer = setTimeout(() => watch(slot), Math.min(phase.deadline - now, watchEveryMs));
+      return;
+    }
+    slot.killedByWatchdog = true;
+    if (phase.learnerCode) watchdogKills += 1;
+    slot.child.kill("SIGKILL");
   }
 
   function finish(slot: WorkerSlot, report: GradeReport): void {
@@ -178,18 +212,19 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (!slot.ready || slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.phase = "host";
-      slot.cases = null;
       slot.stderrTail = "";
-      arm(slot, limits.hostPhaseMs);
       job.startedAt = performance.now();
+      job.dispatchedAt = Date.now();
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = setTimeout(() => watch(slot), watchEveryMs);
       slot.child.send(job.message);
     }
   }
 
   function spawn(): void {
-    const child = forkTs(workerEntry, limits.workerHeapMb, ["--no-expose-wasm"]);
-    const slot: WorkerSlot = { child, ready: false, job: null, timer: null, killedByWatchdog: false, stderrTail: "", warming: warmMessage ? 1 : 0, phase: "host", cases: null };
+    const board = path.join(boardDir, `worker-${++boards}.phase`);
+    const child = forkTs(workerEntry, limits.workerHeapMb, [...sandboxWorkerFlags], [board]);
+    const slot: WorkerSlot = { child, board, ready: false, job: null, timer: null, killedByWatchdog: false, stderrTail: "", warming: warmMessage ? 1 : 0 };
     slots.push(slot);
     child.stderr?.on("data", (chunk: Buffer) => {
       slot.stderrTail = (slot.stderrTail + chunk.toString("utf8")).slice(-4000);
@@ -214,13 +249,6 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       }
       const job = slot.job;
       if (!job || message.id !== job.id) return;
-      if (message.type === "phase") {
-        // Only the learner's run names its cases; a misconception's run (trusted code) counts as host work.
-        slot.phase = message.phase === "sandbox" && message.cases ? "sandbox" : "host";
-        if (message.cases) slot.cases = message.cases;
-        arm(slot, message.phase === "sandbox" ? message.budgetMs + limits.watchdogSlackMs : limits.hostPhaseMs);
-        return;
-      }
       if (message.type === "failed") {
         finish(slot, reportFor(job.message.job, { kind: "internal", message: message.message, location: null }, "error"));
       } else {
@@ -250,11 +278,16 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       if (job) {
         slot.job = null;
         if (slot.timer) clearTimeout(slot.timer);
-        const report = reportForDeadWorker(slot, job, code, signal);
+        const report = reportForDeadWorker(slot, job, phaseOf(slot, job), code, signal);
         if (report) {
           graded += 1;
           job.resolve(boundReport(report, limits.consoleChars));
         } else queue.unshift(job); // retried first, on the fresh worker spawned below
+      }
+      try {
+        unlinkSync(slot.board);
+      } catch {
+        // never written (the worker died starting), or the pool's folder is gone
       }
       if (!closed) {
         restarts += 1;
@@ -265,17 +298,17 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
   }
 
   /** The report of a job whose worker died, or null to retry it on a fresh worker. */
-  function reportForDeadWorker(slot: WorkerSlot, job: PendingJob, code: number | null, signal: NodeJS.Signals | null): GradeReport | null {
+  function reportForDeadWorker(slot: WorkerSlot, job: PendingJob, phase: JobPhase, code: number | null, signal: NodeJS.Signals | null): GradeReport | null {
     const subject = job.message.job;
     const text = messages[subject.lang];
     const notRun = (error: RuntimeError, status: GradeReport["status"]): GradeReport => ({
       ...reportFor(subject, error, status),
-      cases: (slot.cases ?? []).map((c) => notRunCaseResult(c, { kind: error.kind, message: text.notRunStopped, location: null })),
+      cases: (phase.cases ?? []).map((c) => notRunCaseResult(c, { kind: error.kind, message: text.notRunStopped, location: null })),
     });
     if (closed) return retryableReportFor(subject, { kind: "internal", message: text.poolClosed, location: null });
     // The watchdog stopping host work (compile, the reference) is the machine's trouble, not the learner's.
-    if (slot.killedByWatchdog && slot.phase === "sandbox") return notRun({ kind: "timeout", message: text.watchdog(limits.submissionMs), location: null }, "failed");
-    const death = classifyWorkerDeath(code, signal, slot.phase, slot.stderrTail);
+    if (slot.killedByWatchdog && phase.learnerCode) return notRun({ kind: "timeout", message: text.watchdog(limits.submissionMs), location: null }, "failed");
+    const death = classifyWorkerDeath(code, signal, phase.learnerCode ? "sandbox" : "host", slot.stderrTail);
     if (death.cause === "learner") {
       const message = death.kind === "memory" ? text.workerOutOfMemory(limits.memoryMb, scrubHostPaths(death.detail)) : text.workerCrashed(scrubHostPaths(death.detail));
       return notRun({ kind: death.kind, message, location: null }, "failed");
@@ -307,7 +340,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       }
       return new Promise((resolve) => {
         const id = nextId++;
-        queue.push({ id, enqueuedAt: performance.now(), startedAt: 0, deaths: 0, resolve, message: { type: "grade", id, job: { ...request, exercisesRoot: root }, limits } });
+        queue.push({ id, enqueuedAt: performance.now(), startedAt: 0, dispatchedAt: 0, deaths: 0, resolve, message: { type: "grade", id, job: { ...request, exercisesRoot: root }, limits } });
         dispatch();
       });
     },
@@ -336,7 +369,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
 
     stats(): PoolStats {
       return {
-        workers: slots.map((s) => ({ pid: s.child.pid, busy: s.job !== null, ready: s.ready, learnerCode: s.job !== null && s.phase === "sandbox" })),
+        workers: slots.map((s) => ({ pid: s.child.pid, busy: s.job !== null, ready: s.ready, learnerCode: s.job !== null && phaseOf(s, s.job).learnerCode })),
         queued: queue.length,
         graded,
         restarts,
@@ -354,6 +387,7 @@ export function createGraderPool(options: GraderPoolOptions = {}): GraderPool {
       const children = slots.map((s) => s.child);
       await checkers.close();
       await Promise.all(children.map((child) => killAndWait(child)));
+      rmSync(boardDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
-/** Messages between the pool (parent) and its worker processes, validated on both sides. */
+/** Messages between the pool (parent) and its worker processes, validated on both sides. (A job's phases go on the
+ * worker's phase board instead, ../phase-board.ts.) */
 import { z } from "zod";
 import { graderLimitsSchema } from "../limits";
 
@@ -35,14 +36,6 @@ export type WarmWorker = z.input<typeof warmWorkerSchema>;
 
 export const fromWorkerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
-  /** `cases`: the job's cases (with the learner's run), so the pool can list them if the worker dies. */
-  z.object({
-    type: z.literal("phase"),
-    id: z.number().int(),
-    phase: z.enum(["host", "sandbox"]),
-    budgetMs: z.number().nonnegative(),
-    cases: z.array(z.object({ name: z.string(), visible: z.boolean(), weight: z.number().positive() })).optional(),
-  }),
   z.object({ type: z.literal("result"), id: z.number().int(), report: z.unknown(), recycle: z.boolean() }),
   z.object({ type: z.literal("failed"), id: z.number().int(), message: z.string() }),
   /** Background cache tasks still to do (sent now and then, and when it reaches 0). */

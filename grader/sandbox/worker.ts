@@ -1,10 +1,11 @@
 /**
  * A grading worker process: the only kind of process that loads isolated-vm. Forked by ../pool.ts with
- * --no-node-snapshot, --no-expose-wasm, a heap limit and an empty environment; grades one job at a time.
+ * --no-node-snapshot, a heap limit, ../fork.ts's sandboxWorkerFlags and an empty environment; grades one job at a time.
  * While no job waits it fills its caches for the seeds the pool asked it to warm (the hidden-seed pools): at once,
  * or (the daemon's default, for the whole catalog) for each exercise once it has graded that exercise.
  */
 import { messages } from "../messages";
+import { openPhaseBoard } from "../phase-board";
 import { phaseEnd, phaseStart } from "../phase-timing";
 import { transpileSubmission } from "../transpile";
 import { boundReport, scrubHostPaths } from "../report-text";
@@ -22,6 +23,9 @@ async function warmUp(): Promise<void> {
   const compiled = await transpileSubmission({ source: "export function f(x: number) { return x; }", functionName: "f", params: ["x"], lang: "en", maxSourceBytes: 1024 });
   if (compiled.ok) runInIsolate(compiled.code, "f", [{ argsJson: "[1]", muted: false }], { caseMs: 1000, submissionMs: 2000, memoryMb: 16, consoleChars: 100, outputChars: 100 });
 }
+
+/** Where the pool reads what this worker is doing (its first argument; see ../phase-board.ts). */
+const board = process.argv[2] ? openPhaseBoard(process.argv[2]) : null;
 
 let queue: Promise<void> = Promise.resolve();
 let jobsWaiting = 0;
@@ -87,8 +91,10 @@ function prioritise(slug: string): void {
 }
 
 process.on("message", (raw: unknown) => {
-  const warm = warmWorkerSchema.safeParse(raw);
-  if (warm.success) {
+  // Told apart by their type first: a failed zod parse builds its issues, which cost every job ~20 µs here.
+  if (raw !== null && typeof raw === "object" && (raw as { type?: unknown }).type === "warm") {
+    const warm = warmWorkerSchema.safeParse(raw);
+    if (!warm.success) return;
     const { exercisesRoot, seedsBySlug, start, limits } = warm.data;
     warmRoot = exercisesRoot;
     warmOnFirstJob.clear();
@@ -115,7 +121,7 @@ process.on("message", (raw: unknown) => {
   prioritise(job.slug);
   queue = queue.then(async () => {
     try {
-      const report = await gradeJob(job, limits, (phase, budgetMs, cases) => send({ type: "phase", id, phase, budgetMs, ...(cases ? { cases } : {}) }));
+      const report = await gradeJob(job, limits, (phase, budgetMs, cases) => board?.write({ id, phase, since: Date.now(), budgetMs, ...(cases ? { cases } : {}) }));
       const reportMark = phaseStart();
       const recycle = report.runtimeError?.kind === "memory";
       send({ type: "result", id, report: boundReport(report, limits.consoleChars), recycle });

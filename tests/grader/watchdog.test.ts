@@ -39,3 +39,24 @@ describe("the watchdog", () => {
     expect(stats.restarts).toBe(1);
   }, 60_000);
 });
+
+describe("the watchdog in host work", () => {
+  it("stops a worker frozen before the learner's code runs at the host deadline, and grades the job again elsewhere", async () => {
+    const hostPool = createGraderPool({ workers: 1, exercisesRoot: fixturesRoot, limits: { caseMs: 200, submissionMs: 600, watchdogSlackMs: 400, hostPhaseMs: 1_500 } });
+    try {
+      expect((await hostPool.grade({ slug: "fixture-mse", source: mseSolution(), seed: 1 })).status).toBe("passed");
+      const pid = hostPool.stats().workers[0]?.pid;
+      expect(pid).toBeDefined();
+      // Frozen while idle: the next job reaches it but never starts, so it stays host work (the machine's trouble).
+      process.kill(pid!, "SIGSTOP");
+      const report = await hostPool.grade({ slug: "fixture-mse", source: mseSolution(), seed: 1 });
+      expect(report.status).toBe("passed");
+      const stats = hostPool.stats();
+      expect(stats.workers.map((w) => w.pid)).not.toContain(pid);
+      expect(stats.restarts).toBe(1);
+      expect(stats.watchdogKills).toBe(0); // not counted against learners' code
+    } finally {
+      await hostPool.close();
+    }
+  }, 60_000);
+});
