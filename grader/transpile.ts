@@ -104,8 +104,12 @@ function toCompileError(message: Message, source: string, request: TranspileRequ
  * they could change.
  */
 const compiledCache = new Map<string, Extract<TranspileResult, { ok: true }>>();
-/** Entries and characters kept: the keys (each holds its source) and the code both count. */
-const compiledCacheLimit = { entries: 512, chars: 8_000_000 };
+/**
+ * Entries and characters kept: the keys (each holds its source) and the code both count. The characters bound the
+ * memory; the entries only the Map's bookkeeping, and at 512 they were the tighter bound: the catalogue's 828
+ * solution and misconception sources (a few KB each) went round an LRU that held 512, so every one missed.
+ */
+const compiledCacheLimit = { entries: 4096, chars: 8_000_000 };
 let compiledCacheChars = 0;
 
 /**

@@ -127,7 +127,8 @@ function compileHarness(isolate: ivm.Isolate, limits: IsolateLimits): ivm.Script
  * seen once is compiled plainly (making a cache costs more than it saves on a single use).
  */
 const learnerCodeCache = new Map<string, { seen: number; data: ivm.ExternalCopy<ArrayBuffer> | null; bytes: number }>();
-const learnerCodeCacheLimit = { entries: 512, bytes: 16_000_000 };
+/** The bytes (source and cache) bound the memory; the entries, as in ../transpile.ts, only the bookkeeping. */
+const learnerCodeCacheLimit = { entries: 4096, bytes: 16_000_000 };
 let learnerCodeCacheBytes = 0;
 
 function forgetLearnerCode(code: string): void {
