@@ -18,8 +18,8 @@ export function formatNumber(n: number): string {
 
 /**
  * "1.50000" → "1.5", "2.00000" → "2"; digits with no decimal point stay as they are ("100000" is 100000.4 to six
- * digits, which /\.?0+$/, applied with no decimal point to guard it, once cut to "1"). A loop, not a regular expression: every number a report
- * shows passes here.
+ * digits, which /\.?0+$/, applied with no decimal point to guard it, once cut to "1"). A loop, not a regular
+ * expression: every number a report shows passes here.
  */
 function withoutTrailingZeros(digits: string): string {
   if (digits.indexOf(".") === -1) return digits;
