@@ -129,14 +129,13 @@ function eachElement(expected: unknown, got: unknown, visit: (e: number, g: numb
   return true;
 }
 
+/** withinTolerance's verdict, with the error it rests on (none where either value is not finite). */
 function elementMatches(expected: number, got: number, tol: Tolerance): { ok: boolean; abs: number | null; violation: number } {
-  if (Number.isNaN(expected)) return { ok: Number.isNaN(got), abs: null, violation: Number.isNaN(got) ? 0 : Infinity };
-  if (!Number.isFinite(expected)) return { ok: got === expected, abs: null, violation: got === expected ? 0 : Infinity };
-  if (!Number.isFinite(got)) return { ok: false, abs: null, violation: Infinity };
+  const ok = withinTolerance(expected, got, tol);
+  if (!Number.isFinite(expected) || !Number.isFinite(got)) return { ok, abs: null, violation: ok ? 0 : Infinity };
   const abs = Math.abs(got - expected);
   const allowed = tol.atol + tol.rtol * Math.abs(expected);
-  const violation = abs === 0 ? 0 : allowed === 0 ? Infinity : abs / allowed;
-  return { ok: withinTolerance(expected, got, tol), abs, violation };
+  return { ok, abs, violation: abs === 0 ? 0 : allowed === 0 ? Infinity : abs / allowed };
 }
 
 function compareTensor(label: string, expected: unknown, got: unknown, tol: Tolerance, acc: Accumulator): void {

@@ -26,8 +26,8 @@ export function killAndWait(child: ChildProcess, event: "exit" | "close" = "exit
  * - `--no-expose-wasm`: no WebAssembly compiler for learner code to reach.
  * - `--interrupt-budget`: 4× V8's default (67,584). A submission's code lives in a fresh isolate for a few
  *   milliseconds, and at the default budget V8 sends its functions (and the harness's, again in every isolate) to
- *   TurboFan, whose optimised code is then thrown away with the isolate. At 4× a worker spent 19 % less CPU on the
- *   catalogue's mix (bench:grader's in-process pairs, 2026-12-03). Long loops still tier up within milliseconds
+ *   TurboFan, whose optimised code is then thrown away with the isolate. At 4× the sandbox's work took 15–17 % less
+ *   CPU on the catalogue's mix, a whole grading worker 7.5 % less (side-by-side runs, 2026-12-03). Long loops still tier up within milliseconds
  *   through on-stack replacement: a 1e6-element stencil ran in the same 48–50 ms, a 60×60 nested-array product
  *   took 3.3 ms instead of 2.4, far inside a case's 1 s. The workers' own code (comparing, formatting) is
  *   long-lived and is optimised as before, a little later.

@@ -10,8 +10,9 @@
  * The file holds one JSON line at offset 0 (`PhaseEntry`, then "\n"); a shorter line leaves the end of a longer one
  * behind it, so readers stop at the first newline. A reader that meets a line being rewritten (or none) gets null.
  */
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { openSync, readFileSync, writeSync } from "node:fs";
 import { z } from "zod";
+import { caseResultSchema } from "./report";
 
 export const phaseEntrySchema = z.object({
   /** The job (the pool's id) this phase belongs to. */
@@ -22,19 +23,16 @@ export const phaseEntrySchema = z.object({
   /** The most the phase may take (a sandbox run's budget); the pool adds its slack. 0 for host work. */
   budgetMs: z.number().nonnegative(),
   /** Only the learner's own run names its cases; a misconception's run (trusted code) leaves them out. */
-  cases: z.array(z.object({ name: z.string(), visible: z.boolean(), weight: z.number().positive() })).optional(),
+  cases: z.array(caseResultSchema.pick({ name: true, visible: true, weight: true })).optional(),
 });
 export type PhaseEntry = z.infer<typeof phaseEntrySchema>;
 
-/** The worker's side: a writer for the board at `file` (created, or emptied). */
-export function openPhaseBoard(file: string): { write(entry: PhaseEntry): void; close(): void } {
+/** The worker's side: a writer for the board at `file` (created, or emptied), open for the worker's life. */
+export function openPhaseBoard(file: string): { write(entry: PhaseEntry): void } {
   const fd = openSync(file, "w");
   return {
     write(entry) {
       writeSync(fd, `${JSON.stringify(entry)}\n`, 0);
-    },
-    close() {
-      closeSync(fd);
     },
   };
 }

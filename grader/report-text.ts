@@ -30,6 +30,11 @@ export function scrubHostPaths(text: string): string {
   return out.replace(/(?:file:\/\/)?\/[^\s'"()]*node_modules[^\s'"()]*/g, "<grader>");
 }
 
+/** Whether `value` is a string or may hold one (numbers, booleans and null are stepped over without a call). */
+function mayHoldText(value: unknown): boolean {
+  return typeof value === "string" || (value !== null && typeof value === "object");
+}
+
 /** `value` with every string capped; the parts that needed no cap are the same objects (no copy of a report). */
 function capStrings<T>(value: T): T {
   if (typeof value === "string") return capText(value) as T;
@@ -37,7 +42,7 @@ function capStrings<T>(value: T): T {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (typeof item !== "string" && (item === null || typeof item !== "object")) continue; // numbers: curves, shapes
+      if (!mayHoldText(item)) continue;
       const capped: unknown = capStrings(item);
       if (capped !== item) (copy ??= [...value])[i] = capped;
     }
@@ -48,7 +53,7 @@ function capStrings<T>(value: T): T {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const field = record[key];
-      if (typeof field !== "string" && (field === null || typeof field !== "object")) continue;
+      if (!mayHoldText(field)) continue;
       const capped: unknown = capStrings(field);
       if (capped !== field) (copy ??= { ...record })[key] = capped;
     }

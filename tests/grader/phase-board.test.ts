@@ -17,7 +17,6 @@ describe("the phase board", () => {
     expect(readPhaseBoard(file)).toEqual({ id: 7, phase: "sandbox", since: 1_000, budgetMs: 5_000, cases });
     board.write({ id: 7, phase: "host", since: 1_200, budgetMs: 0 });
     expect(readPhaseBoard(file)).toEqual({ id: 7, phase: "host", since: 1_200, budgetMs: 0 });
-    board.close();
   });
 
   it("says nothing (null) for a missing file, a line cut short or a line that is not an entry", () => {
